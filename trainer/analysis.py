@@ -1,0 +1,142 @@
+"""Analyze a recorded video: decode -> pose -> smoothing -> exercise engine -> outputs.
+
+Writes an annotated mp4 (skeleton, key angles, rep counter, cue banners) and ``analysis.json``.
+Decoding and video encoding run on their own threads so the pose model sets the pace.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from queue import Queue
+from typing import Callable
+
+import cv2
+
+from .engine import EngineResult, ExerciseEngine
+from .exercises import get_exercise
+from .io.landmarker import PoseEstimator
+from .io.model_store import ModelInfo
+from .io.video import VideoInfo, VideoSource
+from .overlay.annotators import (AngleAnnotator, CueBannerAnnotator, RepCounterAnnotator,
+                                 SkeletonAnnotator)
+from .pose import Landmark as L
+from .smoothing import PoseSmoother
+
+ANALYSIS_VERSION = 1
+
+# Metric shown on the video -> (label, landmark it is drawn beside).
+SHOWN_METRICS = {
+    "knee_flexion": ("knee", L.LEFT_KNEE),
+    "thigh_above_parallel": ("thigh", L.LEFT_HIP),
+    "trunk_lean": ("trunk", L.LEFT_SHOULDER),
+}
+
+
+@dataclass
+class Analysis:
+    exercise: str
+    video: VideoInfo
+    model: ModelInfo
+    engine: EngineResult
+    truncated: bool
+    decode_error: str | None
+    annotated_video: Path | None
+    json_path: Path | None = None
+
+    def to_json(self) -> dict:
+        reps = [{"index": r.index, "side": r.side, "start_s": round(r.start_s, 3),
+                 "turn_s": round(r.turn_s, 3), "end_s": round(r.end_s, 3), "view": r.view,
+                 "metrics": r.measurements, "cues": [f.rule_id for f in r.faults],
+                 "not_judged": r.unjudged} for r in self.engine.reps]
+        cues = [{"rule": f.rule_id, "cue": f.cue, "t_s": round(f.t_s, 3), "rep": f.rep_index,
+                 "side": f.side, "view": f.view, "measured": round(f.measured, 2),
+                 "limit": f.limit, "unit": f.unit} for f in self.engine.faults]
+        by_side: dict[str, int] = {}
+        for r in self.engine.reps:
+            by_side[r.side] = by_side.get(r.side, 0) + 1
+        counts: dict[str, int] = {}
+        for c in cues:
+            counts[c["rule"]] = counts.get(c["rule"], 0) + 1
+        return {
+            "version": ANALYSIS_VERSION,
+            "exercise": self.exercise,
+            "video": {"path": str(self.video.path), "width": self.video.width, "height": self.video.height,
+                      "fps": round(self.video.fps, 3), "frames": self.engine.stats.total,
+                      "rotation_deg": self.video.rotation_deg, "truncated": self.truncated,
+                      "decode_error": self.decode_error},
+            "model": {"path": str(self.model.path), "source": self.model.source, "sha256": self.model.sha256},
+            "summary": {"reps": len(reps), "reps_by_side": by_side, "cue_counts": counts},
+            "reps": reps,
+            "holds": [],
+            "cues": cues,
+            "frames": asdict(self.engine.stats),
+            "views": self.engine.view_counts,
+            "advice": self.engine.advice,
+            "annotated_video": str(self.annotated_video) if self.annotated_video else None,
+        }
+
+
+class _VideoWriterThread:
+    """Encodes annotated frames on a worker thread so encoding overlaps inference."""
+
+    def __init__(self, path: Path, fps: float, size: tuple[int, int]) -> None:
+        self._writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"mp4v"), fps, size)
+        if not self._writer.isOpened():
+            raise OSError(f"cannot write video {path}")
+        self._queue: Queue = Queue(maxsize=16)
+        self._thread = threading.Thread(target=self._run, name="video-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (image := self._queue.get()) is not None:
+            self._writer.write(image)
+        self._writer.release()
+
+    def write(self, image) -> None:
+        self._queue.put(image)
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+
+
+def analyze_video(video_path: Path, exercise_id: str, out_dir: Path, model: ModelInfo, *,
+                  write_video: bool = True,
+                  on_frame: Callable[[int, int], None] | None = None) -> Analysis:
+    """Run the whole pipeline over one file. ``on_frame(done, total)`` reports progress."""
+    exercise = get_exercise(exercise_id)
+    source = VideoSource(video_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    engine = ExerciseEngine(exercise, source.info.fps)
+    smoother = PoseSmoother()
+    annotated = out_dir / "annotated.mp4" if write_video else None
+    writer = _VideoWriterThread(annotated, source.info.fps, (source.info.width, source.info.height)) if annotated else None
+    drawers = (SkeletonAnnotator(), AngleAnnotator(SHOWN_METRICS), RepCounterAnnotator())
+    banner, cue_text, cue_since = CueBannerAnnotator(), None, -1e9
+    try:
+        with PoseEstimator(model.path) as estimator:
+            for frame in source:
+                pose = smoother(estimator.estimate(frame.image, frame.t_s, frame.index))
+                status = engine.update(pose)
+                if status.new_rep and status.new_rep.faults:
+                    top = min(status.new_rep.faults, key=lambda f: f.priority)
+                    cue_text, cue_since = top.cue, frame.t_s
+                if writer:
+                    scene = frame.image
+                    for drawer in drawers:
+                        drawer.annotate(scene, pose, status)
+                    banner.annotate(scene, cue_text, cue_since, frame.t_s)
+                    writer.write(scene)
+                if on_frame:
+                    on_frame(frame.index + 1, source.info.frame_count)
+    finally:
+        if writer:
+            writer.close()
+    analysis = Analysis(exercise.id, source.info, model, engine.result(), source.truncated,
+                        source.error, annotated)
+    analysis.json_path = out_dir / "analysis.json"
+    analysis.json_path.write_text(json.dumps(analysis.to_json(), indent=2) + "\n")
+    return analysis

@@ -1,0 +1,153 @@
+"""Command line: thin click commands over the library functions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+
+console = Console(stderr=True)
+out = Console()
+
+
+class UserError(click.ClickException):
+    """An expected failure: printed as one line, no traceback."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"trainer: error: {self.message}", err=True)
+
+
+def fail(message: str, code: int = 2) -> UserError:
+    error = UserError(message)
+    error.exit_code = code
+    return error
+
+
+@click.group()
+@click.version_option(__version__, prog_name="trainer")
+def cli() -> None:
+    """trainer: a pose-checking home form coach for a runner's leg and glute routine."""
+
+
+def _resolve_model(model: Path | None):
+    from .io.model_store import ModelError, resolve_model
+    try:
+        return resolve_model(model, progress=lambda msg: console.print(f"[dim]{msg}[/dim]"))
+    except ModelError as exc:
+        raise fail(str(exc)) from None
+
+
+@cli.command()
+@click.argument("video", type=click.Path(path_type=Path))
+@click.option("--exercise", "exercise_id", default="goblet_squat", show_default=True,
+              help="Exercise id (see `trainer exercises`).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: out/<video name>).")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="Pose model bundle (.task); default: find, download or build one.")
+@click.option("--no-video", is_flag=True, help="Skip writing the annotated video.")
+def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | None, no_video: bool) -> None:
+    """Analyze a recorded VIDEO: count reps, check form, write an annotated video and analysis.json.
+
+    Example: trainer analyze squat.mp4 --exercise goblet_squat --out results/
+    """
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .analysis import analyze_video
+    from .exercises import get_exercise
+    from .io.model_store import ModelError
+    from .io.video import VideoError
+
+    try:
+        get_exercise(exercise_id)
+    except KeyError as exc:
+        raise fail(exc.args[0]) from None
+    out_dir = out_dir or Path("out") / video.stem
+    info = _resolve_model(model)
+    columns = (TextColumn("analyzing"), BarColumn(), TextColumn("{task.completed}/{task.total} frames"),
+               TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=console, transient=True) as progress:
+            task = progress.add_task("analyze", total=None)
+            analysis = analyze_video(video, exercise_id, out_dir, info, write_video=not no_video,
+                                     on_frame=lambda done, total: progress.update(
+                                         task, completed=done, total=total or None))
+    except (VideoError, ModelError) as exc:
+        raise fail(str(exc)) from None
+    _print_summary(analysis)
+    if analysis.engine.stats.no_person == analysis.engine.stats.total:
+        raise fail(f"{video}: no person was found in any frame; nothing to analyze", code=3)
+
+
+def _print_summary(analysis) -> None:
+    data = analysis.to_json()
+    table = Table(title=f"{data['exercise']}: {data['summary']['reps']} reps")
+    for column in ("rep", "side", "start s", "turn s", "end s", "view", "cues"):
+        table.add_column(column)
+    for rep in data["reps"]:
+        table.add_row(str(rep["index"]), rep["side"], f"{rep['start_s']:.2f}", f"{rep['turn_s']:.2f}",
+                      f"{rep['end_s']:.2f}", rep["view"] or "-", ", ".join(rep["cues"]) or "ok")
+    out.print(table)
+    for note in data["advice"]:
+        out.print(f"note: {note}")
+    if analysis.truncated or analysis.decode_error:
+        out.print(f"note: the video ended early after {data['video']['frames']} frames "
+                  "(truncated or corrupt); results cover the frames that decoded")
+    out.print(f"wrote {analysis.json_path}" + (f" and {analysis.annotated_video}" if analysis.annotated_video else ""))
+
+
+@cli.command()
+@click.option("--markdown", is_flag=True, help="Print the rule catalogue as Markdown.")
+def exercises(markdown: bool) -> None:
+    """List the exercises and their form cues."""
+    from .exercises import EXERCISES
+
+    if markdown:
+        out.print(catalogue_markdown(), markup=False, highlight=False)
+        return
+    for exercise in EXERCISES.values():
+        out.print(f"[bold]{exercise.id}[/bold]: {exercise.name} ({exercise.summary})")
+        for rule in exercise.rules:
+            views = "/".join(sorted(str(v) for v in rule.views))
+            out.print(f"  - {rule.id} [{views}]: \"{rule.cue}\"", highlight=False)
+
+
+def catalogue_markdown() -> str:
+    from .exercises import EXERCISES
+
+    lines = ["| exercise | rule | cue | measures | fault when | view | phase |", "|---|---|---|---|---|---|---|"]
+    for exercise in EXERCISES.values():
+        for rule in exercise.rules:
+            views = ", ".join(sorted(str(v) for v in rule.views))
+            lines.append(f"| {exercise.id} | {rule.id} | {rule.cue} | {rule.measures} | "
+                         f"{rule.fault_when} {rule.limit:g} {rule.unit} | {views} | {rule.phase} |")
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.option("--model", type=click.Path(path_type=Path), default=None, help="Check this bundle instead.")
+def models(model: Path | None) -> None:
+    """Show which pose model is in use and where it came from (provisions one if needed)."""
+    from .io.model_store import describe_models
+
+    info = _resolve_model(model)
+    out.print(f"in use: {info.path}")
+    out.print(f"  source: {info.description}")
+    out.print(f"  sha256: {info.sha256}")
+    for entry in describe_models(info.path.parent):
+        problem = f", problem: {entry['problem']}" if entry["problem"] else ""
+        out.print(f"found: {entry['name']} ({entry['size_bytes']} bytes, checksum {entry['checksum']}, "
+                  f"{entry['source_text']}{problem})")
+
+
+def main() -> None:
+    cli(prog_name="trainer")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The per-frame coaching engine: pose in, reps, form faults and setup advice out.
+
+Pure logic (numpy only), shared by video analysis and the live session: feed one smoothed
+PoseFrame at a time to ``ExerciseEngine.update``; read ``result()`` at the end.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, deque
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .cues import FormFault, Phase, judge
+from .exercises.base import BodyReference, Exercise
+from .geometry import View, classify_view, width_ratio
+from .reps import Rep, RepCounter
+
+BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
+SETTLE_S = 0.3           # body must be in view this long before counting starts
+VIEW_WINDOW = 15         # frames voting on the current camera view
+
+
+@dataclass
+class RepResult:
+    index: int
+    side: str
+    start_s: float
+    turn_s: float
+    end_s: float
+    view: str | None
+    measurements: dict[str, float]
+    faults: list[FormFault]
+    unjudged: list[str]
+
+
+@dataclass
+class FrameStatus:
+    """What one frame produced, for overlays and the live loop."""
+
+    t_s: float
+    has_person: bool
+    ready: bool
+    view: View | None
+    reps: int
+    in_rep: bool
+    metrics: dict[str, float]
+    new_rep: RepResult | None = None
+
+
+@dataclass
+class FrameStats:
+    total: int = 0
+    no_person: int = 0
+    several_people: int = 0
+    body_out_of_frame: int = 0
+    counted: int = 0
+
+
+@dataclass
+class EngineResult:
+    exercise: str
+    reps: list[RepResult]
+    stats: FrameStats
+    view_counts: dict[str, int]
+    advice: list[str] = field(default_factory=list)
+
+    @property
+    def faults(self) -> list[FormFault]:
+        return [fault for rep in self.reps for fault in rep.faults]
+
+
+class ExerciseEngine:
+    def __init__(self, exercise: Exercise, fps: float) -> None:
+        self.exercise = exercise
+        self.fps = fps if fps > 0 else 30.0
+        self.reference = BodyReference()
+        self.counter = RepCounter(exercise.rep_thresholds)
+        self.stats = FrameStats()
+        self.times: list[float] = []
+        self.series: dict[str, list[float]] = {}
+        self.views: list[View | None] = []
+        self.reps: list[RepResult] = []
+        self._recent_views: deque[View | None] = deque(maxlen=VIEW_WINDOW)
+        self._settle_frames = max(1, int(round(SETTLE_S * self.fps)))
+        self._in_view_run = 0
+
+    def update(self, frame) -> FrameStatus:
+        self.stats.total += 1
+        if not frame.has_person:
+            self.stats.no_person += 1
+        elif frame.people > 1:
+            self.stats.several_people += 1
+        self.reference.update(frame)
+        metrics = self.exercise.metrics(frame, self.reference) if frame.has_person else {}
+        view = self._current_view(frame)
+        ready = self._ready(frame, metrics)
+        self._record(frame.t_s, metrics, view)
+        rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready)
+        new_rep = self._judge_rep(rep) if rep else None
+        return FrameStatus(frame.t_s, frame.has_person, ready, view, self.counter.count,
+                           self.counter.in_rep, metrics, new_rep)
+
+    def _ready(self, frame, metrics: dict[str, float]) -> bool:
+        if frame.has_person and self.exercise.is_ready(frame, metrics):
+            self._in_view_run += 1
+        else:
+            if frame.has_person:
+                self.stats.body_out_of_frame += 1
+            self._in_view_run = 0
+        ready = self._in_view_run >= self._settle_frames
+        self.stats.counted += ready
+        return ready
+
+    def _current_view(self, frame) -> View | None:
+        self._recent_views.append(classify_view(width_ratio(frame.xy)) if frame.has_person else None)
+        votes = Counter(v for v in self._recent_views if v is not None)
+        return votes.most_common(1)[0][0] if votes else None
+
+    def _record(self, t_s: float, metrics: dict[str, float], view: View | None) -> None:
+        n = len(self.times)
+        self.times.append(t_s)
+        self.views.append(view)
+        for key, value in metrics.items():
+            self.series.setdefault(key, [math.nan] * n).append(value)
+        for key, values in self.series.items():
+            if len(values) == n:
+                values.append(math.nan)
+
+    def _window(self, start_s: float, end_s: float) -> slice:
+        times = np.asarray(self.times)
+        lo = int(np.searchsorted(times, start_s, side="left"))
+        hi = int(np.searchsorted(times, end_s, side="right"))
+        return slice(lo, hi)
+
+    def _phase_mask(self, phase: Phase, rep: Rep, window: slice) -> np.ndarray:
+        times = np.asarray(self.times[window])
+        if phase is Phase.DESCENT:
+            return times <= rep.turn_s
+        if phase is Phase.ASCENT:
+            return times >= rep.turn_s
+        if phase is Phase.BOTTOM:
+            signal = np.asarray(self.series[self.exercise.rep_metric][window])
+            depth_needed = rep.turn_value - BOTTOM_SHARE * (rep.turn_value - rep.rest_value)
+            away = self.exercise.rep_thresholds.direction
+            with np.errstate(invalid="ignore"):
+                return signal * away >= depth_needed * away
+        return np.ones(times.shape, dtype=bool)
+
+    def _judge_rep(self, rep: Rep) -> RepResult:
+        window = self._window(rep.start_s, rep.end_s)
+        views = Counter(v for v in self.views[window] if v is not None)
+        view = views.most_common(1)[0][0] if views else None
+        times = np.asarray(self.times[window])
+        faults, unjudged = [], []
+        measurements = {"range_of_motion": round(rep.range, 1),
+                        "tempo_down_s": round(rep.turn_s - rep.start_s, 2),
+                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2)}
+        for rule in self.exercise.rules:
+            if view not in rule.views:
+                unjudged.append(rule.id)
+                continue
+            values = np.asarray(self.series.get(rule.metric, [math.nan] * len(self.times))[window])
+            mask = self._phase_mask(rule.phase, rep, window)
+            measurements[rule.metric] = round(rule.judged_value(values[mask], self.fps), 2)
+            fault = judge(rule, values[mask], times[mask], self.fps,
+                          rep_index=rep.index, side="both", view=view)
+            if fault:
+                faults.append(fault)
+        result = RepResult(rep.index, "both", rep.start_s, rep.turn_s, rep.end_s,
+                           str(view) if view else None, measurements, faults, unjudged)
+        self.reps.append(result)
+        return result
+
+    def result(self) -> EngineResult:
+        view_counts = Counter(str(v) for v in self.views if v is not None)
+        return EngineResult(self.exercise.id, self.reps, self.stats, dict(view_counts),
+                            advice_for(self.exercise, self.stats, view_counts))
+
+
+def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> list[str]:
+    """Plain-language notes on what could not be judged and how to set up the camera."""
+    notes = []
+    if stats.total and stats.no_person == stats.total:
+        return ["no person was found in the video: nothing could be judged"]
+    if stats.several_people:
+        notes.append(f"{stats.several_people} of {stats.total} frames showed more than one person; "
+                     "the largest, most central person was followed")
+    if stats.body_out_of_frame:
+        share = 100.0 * stats.body_out_of_frame / max(1, stats.total)
+        notes.append(f"the legs were not fully in frame in {share:.0f}% of frames; "
+                     "no reps or cues were judged there (step back so your whole body shows)")
+    main_view = max(view_counts, key=view_counts.get) if view_counts else None
+    if main_view is not None:
+        missing = [r for r in exercise.rules if View(main_view) not in r.views]
+        if missing:
+            wanted = sorted({str(v) for r in missing for v in r.views})
+            notes.append(f"seen mostly from the {main_view}: {', '.join(r.id for r in missing)} "
+                         f"cannot be judged from there; {how_to_stand(wanted)}")
+    return notes
+
+
+def how_to_stand(views: list[str]) -> str:
+    if "side" in views and "front" in views:
+        return "film one set from the front and one side-on to check every cue"
+    if "side" in views:
+        return "turn your side to the camera to check them"
+    return "face the camera to check them"

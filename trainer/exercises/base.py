@@ -1,0 +1,84 @@
+"""What every exercise module declares, and the shared pieces they measure with.
+
+An exercise module provides one ``Exercise`` instance: its rep (or hold) definition, the sides it
+works, the camera views that can judge its main cues, its form rules, and ``metrics(frame, ref)``
+which turns one pose into the named numbers its rep signal and rules read.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from ..cues import FormRule
+from ..geometry import View
+from ..pose import LEG_CHAINS, Landmark as L, PoseFrame
+from ..reps import RepThresholds
+
+Metrics = dict[str, float]
+
+
+class BodyReference:
+    """Standing segment lengths in pixels, learned from recent frames.
+
+    Foreshortening only ever shortens a segment in the image, so a high percentile of recent
+    lengths is the segment's true on-screen length; a window keeps it current if the person
+    walks closer to or away from the camera.
+    """
+
+    def __init__(self, window: int = 90) -> None:
+        self._thigh: deque[float] = deque(maxlen=window)
+        self._shank: deque[float] = deque(maxlen=window)
+
+    def update(self, frame: PoseFrame) -> None:
+        xy = frame.xy
+        for hip, knee, ankle in LEG_CHAINS:
+            if not frame.visible((hip, knee, ankle)):
+                continue
+            self._thigh.append(float(np.linalg.norm(xy[hip] - xy[knee])))
+            self._shank.append(float(np.linalg.norm(xy[knee] - xy[ankle])))
+
+    @staticmethod
+    def _length(values: deque[float]) -> float:
+        return float(np.percentile(values, 90)) if values else math.nan
+
+    @property
+    def thigh_px(self) -> float:
+        return self._length(self._thigh)
+
+    @property
+    def shank_px(self) -> float:
+        return self._length(self._shank)
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """Declaration of one routine exercise (see the modules in this package)."""
+
+    id: str
+    name: str
+    summary: str
+    rep_metric: str
+    rep_thresholds: RepThresholds
+    rules: tuple[FormRule, ...]
+    metrics: Callable[[PoseFrame, BodyReference], Metrics] = field(repr=False)
+    required_chains: tuple[tuple[L, ...], ...] = LEG_CHAINS
+    best_views: frozenset[View] = frozenset({View.SIDE})
+    unilateral: bool = False
+    ready: Callable[[PoseFrame, Metrics], bool] | None = field(default=None, repr=False)
+
+    def rules_for(self, view: View | None) -> tuple[FormRule, ...]:
+        return tuple(r for r in self.rules if view in r.views)
+
+    def unjudged_rules(self, view: View | None) -> tuple[FormRule, ...]:
+        return tuple(r for r in self.rules if view not in r.views)
+
+    def is_ready(self, frame: PoseFrame, metrics: Metrics) -> bool:
+        """Set up to count: a body part chain the exercise needs is seen and in the image."""
+        if not frame.any_visible(self.required_chains):
+            return False
+        return self.ready(frame, metrics) if self.ready else True

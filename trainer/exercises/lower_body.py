@@ -1,0 +1,94 @@
+"""Lower-body measurements shared by the exercise modules (pure numpy on PoseFrames).
+
+Every function returns NaN when the joints it needs are not seen, so a rule reading it simply
+has nothing to judge on that frame.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..geometry import joint_angle, midpoint, tilt_from_vertical
+from ..pose import Landmark as L, PoseFrame
+
+VISIBLE = 0.5
+
+_LEGS = {
+    "left": (L.LEFT_HIP, L.LEFT_KNEE, L.LEFT_ANKLE, L.LEFT_SHOULDER, L.LEFT_EAR, L.LEFT_FOOT_INDEX),
+    "right": (L.RIGHT_HIP, L.RIGHT_KNEE, L.RIGHT_ANKLE, L.RIGHT_SHOULDER, L.RIGHT_EAR, L.RIGHT_FOOT_INDEX),
+}
+
+
+def _seen(frame: PoseFrame, *landmarks: int) -> bool:
+    return bool(np.all(frame.visibility[list(landmarks)] >= VISIBLE))
+
+
+def knee_flexion(frame: PoseFrame, side: str) -> float:
+    """Knee bend in degrees from the 3D world landmarks (0 = straight leg).
+
+    3D rather than image angles: seen from the front, a squatting thigh points at the camera and
+    its image angle barely changes until the bottom, while the 3D angle follows the bend.
+    """
+    hip, knee, ankle = _LEGS[side][:3]
+    if not _seen(frame, hip, knee, ankle):
+        return math.nan
+    w = frame.world
+    return 180.0 - float(joint_angle(w[hip], w[knee], w[ankle]))
+
+
+def mean_knee_flexion(frame: PoseFrame) -> float:
+    values = [knee_flexion(frame, side) for side in ("left", "right")]
+    finite = [v for v in values if math.isfinite(v)]
+    return float(np.mean(finite)) if finite else math.nan
+
+
+def thigh_above_parallel(frame: PoseFrame, side: str, thigh_px: float) -> float:
+    """How far the thigh points above horizontal, in degrees (0 = parallel, 90 = standing).
+
+    From the hip's height above the knee relative to the standing thigh length, which reads the
+    same from the front and from the side (the image thigh shortens from the front, its vertical
+    drop does not).
+    """
+    hip, knee = _LEGS[side][:2]
+    if not _seen(frame, hip, knee) or not thigh_px > 0:
+        return math.nan
+    rise = (frame.xy[knee, 1] - frame.xy[hip, 1]) / thigh_px
+    return math.degrees(math.asin(max(-1.0, min(1.0, rise))))
+
+
+def knee_to_ankle_width_ratio(frame: PoseFrame) -> float:
+    """Distance between the knees over distance between the ankles, in the image (front view).
+
+    Below 1 the knees sit inside the feet: the knee-caving pattern.
+    """
+    if not _seen(frame, L.LEFT_KNEE, L.RIGHT_KNEE, L.LEFT_ANKLE, L.RIGHT_ANKLE):
+        return math.nan
+    xy = frame.xy
+    ankles = abs(xy[L.LEFT_ANKLE, 0] - xy[L.RIGHT_ANKLE, 0])
+    if ankles < 1e-6:
+        return math.nan
+    return float(abs(xy[L.LEFT_KNEE, 0] - xy[L.RIGHT_KNEE, 0]) / ankles)
+
+
+def trunk_lean(frame: PoseFrame) -> float:
+    """Hip-to-shoulder line's tilt from vertical in the image, degrees (side view)."""
+    if not _seen(frame, L.LEFT_HIP, L.RIGHT_HIP, L.LEFT_SHOULDER, L.RIGHT_SHOULDER):
+        return math.nan
+    xy = frame.xy
+    return tilt_from_vertical(midpoint(xy, L.LEFT_HIP, L.RIGHT_HIP),
+                              midpoint(xy, L.LEFT_SHOULDER, L.RIGHT_SHOULDER))
+
+
+def upper_back_bend(frame: PoseFrame, side: str) -> float:
+    """How far the ear drops forward of the hip-shoulder line, degrees (side view).
+
+    MediaPipe has no spine points; a rounding upper back pulls shoulders and head forward and
+    down, which opens this angle. 0 means ear, shoulder and hip in one line.
+    """
+    hip, _, _, shoulder, ear, _ = _LEGS[side]
+    if not _seen(frame, hip, shoulder, ear):
+        return math.nan
+    xy = frame.xy
+    return 180.0 - float(joint_angle(xy[hip], xy[shoulder], xy[ear]))

@@ -103,12 +103,15 @@ class _VideoWriterThread:
         self._thread.join()
 
 
-def analyze_video(video_path: Path, exercise_id: str, out_dir: Path, model: ModelInfo, *,
+def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, model: ModelInfo, *,
                   write_video: bool = True,
                   on_frame: Callable[[int, int], None] | None = None) -> Analysis:
-    """Run the whole pipeline over one file. ``on_frame(done, total)`` reports progress."""
+    """Run the whole pipeline over one file. ``on_frame(done, total)`` reports progress.
+
+    Raises VideoError for a file that is not a readable video, ModelError for an unusable model.
+    """
     exercise = get_exercise(exercise_id)
-    source = VideoSource(video_path)
+    source = video if isinstance(video, VideoSource) else VideoSource(video)
     out_dir.mkdir(parents=True, exist_ok=True)
     engine = ExerciseEngine(exercise, source.info.fps)
     smoother = PoseSmoother()

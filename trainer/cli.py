@@ -61,12 +61,15 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
     from .analysis import analyze_video
     from .exercises import get_exercise
     from .io.model_store import ModelError
-    from .io.video import VideoError
+    from .io.video import VideoError, VideoSource
 
     try:
         get_exercise(exercise_id)
+        source = VideoSource(video)  # a bad file is reported before any model work
     except KeyError as exc:
         raise fail(exc.args[0]) from None
+    except VideoError as exc:
+        raise fail(str(exc)) from None
     out_dir = out_dir or Path("out") / video.stem
     info = _resolve_model(model)
     columns = (TextColumn("analyzing"), BarColumn(), TextColumn("{task.completed}/{task.total} frames"),
@@ -74,7 +77,7 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
     try:
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("analyze", total=None)
-            analysis = analyze_video(video, exercise_id, out_dir, info, write_video=not no_video,
+            analysis = analyze_video(source, exercise_id, out_dir, info, write_video=not no_video,
                                      on_frame=lambda done, total: progress.update(
                                          task, completed=done, total=total or None))
     except (VideoError, ModelError) as exc:
@@ -108,13 +111,13 @@ def exercises(markdown: bool) -> None:
     from .exercises import EXERCISES
 
     if markdown:
-        out.print(catalogue_markdown(), markup=False, highlight=False)
+        click.echo(catalogue_markdown())
         return
     for exercise in EXERCISES.values():
-        out.print(f"[bold]{exercise.id}[/bold]: {exercise.name} ({exercise.summary})")
+        click.echo(f"{exercise.id}: {exercise.name} ({exercise.summary})")
         for rule in exercise.rules:
             views = "/".join(sorted(str(v) for v in rule.views))
-            out.print(f"  - {rule.id} [{views}]: \"{rule.cue}\"", highlight=False)
+            click.echo(f"  - {rule.id} [{views}]: \"{rule.cue}\"")
 
 
 def catalogue_markdown() -> str:

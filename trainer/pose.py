@@ -88,9 +88,10 @@ LEG_CHAINS = (
     (L.LEFT_HIP, L.LEFT_KNEE, L.LEFT_ANKLE),
     (L.RIGHT_HIP, L.RIGHT_KNEE, L.RIGHT_ANKLE),
 )
-# The model places a joint just past the frame edge well when the rest of the limb is in view;
-# further out its position is a guess. This margin (share of the image height) is the line.
-EDGE_MARGIN = 0.05
+# Home framing often cuts the feet at the bottom edge; the model places an ankle just below it
+# well when the rest of the leg is in view, further out its position is a guess. This margin
+# (share of the image height, bottom edge only) is the line.
+BOTTOM_MARGIN = 0.05
 
 
 def _nan_array(shape: tuple[int, ...]) -> np.ndarray:
@@ -151,15 +152,14 @@ class PoseFrame:
                          self.visibility, self.presence, self.people)
 
     def visible(self, landmarks, threshold: float = 0.5) -> bool:
-        """True when every given landmark is seen and lies inside the image (give or take
-        ``EDGE_MARGIN``)."""
+        """True when every given landmark is seen and lies inside the image (the bottom edge
+        give or take ``BOTTOM_MARGIN``)."""
         if not self.has_person:
             return False
         idx = np.asarray([int(i) for i in landmarks])
         width, height = self.image_size
-        margin = EDGE_MARGIN * height
         x, y = self.xy[idx, 0], self.xy[idx, 1]
-        inside = (x >= -margin) & (x < width + margin) & (y >= -margin) & (y < height + margin)
+        inside = (x >= 0) & (x < width) & (y >= 0) & (y < height * (1 + BOTTOM_MARGIN))
         return bool(np.all(self.visibility[idx] >= threshold) and np.all(inside))
 
     def any_visible(self, chains, threshold: float = 0.5) -> bool:

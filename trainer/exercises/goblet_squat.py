@@ -21,7 +21,7 @@ import math
 
 from ..cues import FormRule, Phase
 from ..geometry import View
-from ..pose import PoseFrame
+from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
 from .base import BodyReference, Exercise, Metrics
@@ -31,12 +31,13 @@ FRONT, SIDE = View.FRONT, View.SIDE
 RULES = (
     FormRule(
         id="knee_valgus", title="Knees cave in", cue="Push your knees out over your feet",
-        metric="knee_width_ratio", limit=0.80, fault_when="below", phase=Phase.BOTTOM,
+        metric="knee_width_ratio", limit=0.95, fault_when="below", phase=Phase.BOTTOM,
         views=frozenset({FRONT}), priority=0,
         measures="distance between the knees divided by distance between the ankles, in the "
                  "lower part of the rep (front view)",
-        why="knees stacked over the ankles read about 1.0 at the bottom; below 0.80 each knee sits "
-            "well inside its foot, the inward collapse the therapist warns about",
+        why="knees stacked over the ankles read 1.0 at the bottom and good squats push them wider; "
+            "below 0.95 the knees have dipped inside the feet, the collapse the therapist warns "
+            "about (0.05 allows for pose noise)",
         unit="ratio"),
     FormRule(
         id="shallow_depth", title="Not down to parallel", cue="Sit deeper, thighs to parallel",
@@ -66,7 +67,7 @@ RULES = (
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     thigh = [body.thigh_above_parallel(frame, side, ref.thigh_px) for side in ("left", "right")]
     finite_thigh = [v for v in thigh if math.isfinite(v)]
-    near = "left" if frame.visibility[7] >= frame.visibility[8] else "right"
+    near = "left" if frame.visibility[L.LEFT_EAR] >= frame.visibility[L.RIGHT_EAR] else "right"
     return {
         "knee_flexion": body.mean_knee_flexion(frame),
         "thigh_above_parallel": sum(finite_thigh) / len(finite_thigh) if finite_thigh else math.nan,

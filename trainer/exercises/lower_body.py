@@ -22,7 +22,7 @@ _LEGS = {
 
 
 def _seen(frame: PoseFrame, *landmarks: int) -> bool:
-    return bool(np.all(frame.visibility[list(landmarks)] >= VISIBLE))
+    return frame.visible(landmarks, VISIBLE)
 
 
 def knee_flexion(frame: PoseFrame, side: str) -> float:

@@ -15,6 +15,8 @@ from queue import Queue
 import cv2
 import numpy as np
 
+from .quiet import native_stderr_silenced
+
 VIDEO_SUFFIXES = (".mp4", ".avi", ".mov", ".gif", ".mkv", ".webm", ".m4v")
 
 
@@ -106,16 +108,16 @@ def _open_capture(path: Path) -> tuple[cv2.VideoCapture, np.ndarray]:
         raise VideoError(f"{path}: is a folder, not a video file")
     if path.stat().st_size == 0:
         raise VideoError(f"{path}: the file is empty")
-    capture = cv2.VideoCapture(str(path))
-    if capture.isOpened():
+    with native_stderr_silenced():  # FFmpeg explains bad files at length on fd 2
+        probe = cv2.VideoCapture(str(path))
+        probe.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
+        ok, first = probe.read() if probe.isOpened() else (False, None)
+        probe.release()
+    if ok and first is not None:
+        # A fresh capture rather than a seek: the one rewind every backend (gif included) honours.
+        capture = cv2.VideoCapture(str(path))
         capture.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
-        ok, first = capture.read()
-        if ok and first is not None:
-            capture.release()  # reopening is the one rewind every backend (gif included) honours
-            capture = cv2.VideoCapture(str(path))
-            capture.set(cv2.CAP_PROP_ORIENTATION_AUTO, 1)
-            return capture, first
-    capture.release()
+        return capture, first
     raise VideoError(f"{path}: not a readable video (unknown format or corrupt file)")
 
 

@@ -1,0 +1,95 @@
+import math
+
+import numpy as np
+import pytest
+
+from trainer.reps import RepCounter, RepThresholds
+
+SQUAT = RepThresholds(enter=55, exit=35, min_range=35, min_duration_s=0.5, direction=+1)
+FPS = 30.0
+
+
+def reps_signal(n, *, depth=110, rest=10, rep_s=2.0, pause_s=1.0, lead_s=1.0):
+    """Knee flexion: rest, then n cosine dips to ``depth``, each followed by a pause."""
+    values = [rest] * int(lead_s * FPS)
+    for _ in range(n):
+        k = np.arange(int(rep_s * FPS)) / (rep_s * FPS)
+        values += list(rest + (depth - rest) * (1 - np.cos(2 * np.pi * k)) / 2)
+        values += [rest] * int(pause_s * FPS)
+    return np.array(values, dtype=float)
+
+
+def count(values, counter=None, ready=None):
+    counter = counter or RepCounter(SQUAT)
+    reps = []
+    for i, v in enumerate(values):
+        rep = counter.update(float(v), i / FPS, True if ready is None else bool(ready[i]))
+        if rep:
+            reps.append(rep)
+    return reps
+
+
+def test_counts_clean_reps_with_turning_points():
+    reps = count(reps_signal(5))
+    assert len(reps) == 5
+    # Each rep's turn is at its deepest point: 1 s into each 3 s cycle after a 1 s lead-in.
+    assert [round(r.turn_s, 1) for r in reps] == [2.0, 5.0, 8.0, 11.0, 14.0]
+    assert all(r.start_s < r.turn_s < r.end_s for r in reps)
+    assert reps[0].range == pytest.approx(100, abs=1)
+
+
+def test_jitter_around_a_threshold_adds_no_reps():
+    rng = np.random.default_rng(0)
+    hovering = 55 + rng.normal(0, 4, 300)   # person hovering at the enter threshold
+    assert count(hovering) == []
+
+
+def test_noisy_reps_count_exactly():
+    rng = np.random.default_rng(3)
+    values = reps_signal(6) + rng.normal(0, 3, reps_signal(6).size)
+    assert len(count(values)) == 6
+
+
+def test_small_bobs_are_not_reps():
+    assert count(reps_signal(4, depth=40)) == []
+
+
+def test_getting_into_position_is_not_a_rep():
+    # The dip happens while the caller says "not ready" (walking in, picking up the weight).
+    values = reps_signal(3)
+    ready = np.ones(values.size, dtype=bool)
+    ready[: int(4 * FPS)] = False    # the first rep happens before the person is set up
+    assert len(count(values, ready=ready)) == 2
+
+
+def test_short_dropouts_mid_rep_are_bridged():
+    values = reps_signal(3)
+    values[40:45] = math.nan          # 5 frames lost near the bottom of rep 1
+    assert len(count(values)) == 3
+
+
+def test_long_dropout_mid_rep_abandons_that_rep():
+    values = reps_signal(3)
+    values[45:90] = math.nan          # 1.5 s lost through the bottom and the rise of rep 1
+    assert len(count(values)) == 2
+
+
+def test_too_fast_a_twitch_is_not_a_rep():
+    values = reps_signal(2, rep_s=0.3)
+    assert count(values) == []
+
+
+def test_falling_signal_direction():
+    hip_height = 100 - reps_signal(3)   # signal falls toward the turn
+    th = RepThresholds(enter=45, exit=65, min_range=35, direction=-1)
+    assert len(count(hip_height, RepCounter(th))) == 3
+
+
+@pytest.mark.parametrize("kwargs", [
+    dict(enter=35, exit=55, min_range=10, direction=+1),   # no hysteresis
+    dict(enter=55, exit=35, min_range=0, direction=+1),    # no minimum range
+    dict(enter=55, exit=35, min_range=10, direction=0),
+])
+def test_invalid_thresholds_are_rejected(kwargs):
+    with pytest.raises(ValueError):
+        RepThresholds(**kwargs)

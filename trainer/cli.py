@@ -11,7 +11,7 @@ from rich.table import Table
 
 from . import __version__
 
-console = Console(stderr=True)
+console = Console(stderr=True)  # progress and notices; results go to stdout
 out = Console()
 
 
@@ -149,6 +149,9 @@ def models(model: Path | None) -> None:
 
 
 def main() -> None:
+    from .io.quiet import keep_native_logs_off_the_terminal
+
+    keep_native_logs_off_the_terminal()
     cli(prog_name="trainer")
 
 

@@ -28,3 +28,19 @@ def native_stderr_silenced():
         sys.stderr.flush()
         os.dup2(saved, 2)
         os.close(saved)
+
+
+def keep_native_logs_off_the_terminal() -> None:
+    """For the command line: native libraries write to /dev/null for the whole run while
+    Python's own stderr (our messages, and tracebacks if it ever comes to that) still reaches
+    the terminal. The model logs again later on (tracking set-up), not only at start-up."""
+    if os.environ.get("TRAINER_NATIVE_LOGS") or getattr(sys.stderr, "_trainer_rerouted", False):
+        return
+    sys.stderr.flush()
+    terminal = os.dup(2)
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 2)
+    stream = os.fdopen(terminal, "w", buffering=1, encoding=sys.stderr.encoding or "utf-8",
+                       errors="backslashreplace")
+    stream._trainer_rerouted = True
+    sys.stderr = stream

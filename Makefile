@@ -1,0 +1,36 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_VIDEO := sample_videos/goblet_squat_front.mp4
+
+.PHONY: demo test test-fast model samples bench clean
+
+$(BIN)/trainer: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+# The pose model: found in models/, downloaded, or built offline (see models/README.md).
+model: $(BIN)/trainer
+	$(BIN)/trainer models
+
+demo: model
+	$(BIN)/trainer analyze $(DEMO_VIDEO) --exercise goblet_squat --out out/demo
+
+test: model
+	$(BIN)/python -m pytest
+
+test-fast: $(BIN)/trainer
+	$(BIN)/python -m pytest -m "not slow"
+
+# Regenerates sample_videos/ byte for byte from fixed seeds.
+samples: $(BIN)/trainer
+	$(BIN)/python -m trainer.synth.samples sample_videos
+
+bench: model
+	$(BIN)/python bench/bench_pipeline.py
+
+clean:
+	rm -rf out .pytest_cache

@@ -67,4 +67,5 @@ def test_nobody_in_view_gives_no_reps_and_says_so():
 def test_two_people_are_reported():
     frames = [to_frame(squat_world(10), i / 30, i, "front", people=2) for i in range(30)]
     result = run(frames)
-    assert any("more than one person" in note for note in result.advice)
+    assert any("more than one person" in note and "the person in the middle of the picture" in note
+               for note in result.advice)

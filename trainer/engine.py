@@ -15,6 +15,7 @@ import numpy as np
 from .cues import FormFault, Phase, judge
 from .exercises.base import BodyReference, Exercise
 from .geometry import View, classify_view, width_ratio
+from .pose import Landmark as L
 from .reps import Rep, RepCounter
 
 BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
@@ -54,6 +55,7 @@ class FrameStats:
     total: int = 0
     no_person: int = 0
     several_people: int = 0
+    followed_x_sum: float = 0.0  # where the followed person stood (share of image width), summed
     body_out_of_frame: int = 0
     counted: int = 0
 
@@ -92,6 +94,8 @@ class ExerciseEngine:
             self.stats.no_person += 1
         elif frame.people > 1:
             self.stats.several_people += 1
+            hips_x = np.nanmean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP], 0]) / frame.image_size[0]
+            self.stats.followed_x_sum += float(hips_x) if np.isfinite(hips_x) else 0.5
         self.reference.update(frame)
         metrics = self.exercise.metrics(frame, self.reference) if frame.has_person else {}
         view = self._current_view(frame)
@@ -185,8 +189,9 @@ def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> l
     if stats.total and stats.no_person == stats.total:
         return ["no person was found in the video: nothing could be judged"]
     if stats.several_people:
+        where = _horizontal_place(stats.followed_x_sum / stats.several_people)
         notes.append(f"{stats.several_people} of {stats.total} frames showed more than one person; "
-                     "the largest, most central person was followed")
+                     f"the largest, most central one was followed (the person {where})")
     if stats.body_out_of_frame:
         share = 100.0 * stats.body_out_of_frame / max(1, stats.total)
         notes.append(f"the legs were not fully in frame in {share:.0f}% of frames; "
@@ -207,3 +212,11 @@ def how_to_stand(views: list[str]) -> str:
     if "side" in views:
         return "turn your side to the camera to check them"
     return "face the camera to check them"
+
+
+def _horizontal_place(x_share: float) -> str:
+    if x_share < 0.4:
+        return "on the left of the picture"
+    if x_share > 0.6:
+        return "on the right of the picture"
+    return "in the middle of the picture"

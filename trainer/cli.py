@@ -11,8 +11,8 @@ from rich.table import Table
 
 from . import __version__
 
-console = Console(stderr=True)  # progress and notices; results go to stdout
-out = Console()
+console = Console(stderr=True, soft_wrap=True)  # progress and notices; results go to stdout
+out = Console(soft_wrap=True)
 
 
 class UserError(click.ClickException):

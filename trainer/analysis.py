@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from queue import Queue
@@ -54,12 +55,11 @@ class Analysis:
         cues = [{"rule": f.rule_id, "cue": f.cue, "t_s": round(f.t_s, 3), "rep": f.rep_index,
                  "side": f.side, "view": f.view, "measured": round(f.measured, 2),
                  "limit": f.limit, "unit": f.unit} for f in self.engine.faults]
-        by_side: dict[str, int] = {}
-        for r in self.engine.reps:
-            by_side[r.side] = by_side.get(r.side, 0) + 1
-        counts: dict[str, int] = {}
-        for c in cues:
-            counts[c["rule"]] = counts.get(c["rule"], 0) + 1
+        holds = [{"index": h.index, "side": h.side, "start_s": round(h.start_s, 3),
+                  "end_s": round(h.end_s, 3), "held_s": h.held_s, "view": h.view,
+                  "metrics": h.measurements, "cues": [f.rule_id for f in h.faults],
+                  "not_judged": h.unjudged} for h in self.engine.holds]
+        counts = dict(Counter(c["rule"] for c in cues))
         return {
             "version": ANALYSIS_VERSION,
             "exercise": self.exercise,
@@ -68,9 +68,11 @@ class Analysis:
                       "rotation_deg": self.video.rotation_deg, "truncated": self.truncated,
                       "decode_error": self.decode_error},
             "model": {"path": str(self.model.path), "source": self.model.source, "sha256": self.model.sha256},
-            "summary": {"reps": len(reps), "reps_by_side": by_side, "cue_counts": counts},
+            "summary": {"reps": len(reps), "reps_by_side": self.engine.reps_by_side,
+                        "holds": len(holds), "held_s_total": round(sum(h["held_s"] for h in holds), 2),
+                        "cue_counts": counts},
             "reps": reps,
-            "holds": [],
+            "holds": holds,
             "cues": cues,
             "frames": asdict(self.engine.stats),
             "views": self.engine.view_counts,
@@ -124,8 +126,9 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
             for frame in source:
                 pose = smoother(estimator.estimate(frame.image, frame.t_s, frame.index))
                 status = engine.update(pose)
-                if status.new_rep and status.new_rep.faults:
-                    top = min(status.new_rep.faults, key=lambda f: f.priority)
+                finished = status.new_rep or status.new_hold
+                if finished and finished.faults:
+                    top = min(finished.faults, key=lambda f: f.priority)
                     cue_text, cue_since = top.cue, frame.t_s
                 if writer:
                     scene = frame.image

@@ -14,6 +14,7 @@ import numpy as np
 
 from .cues import FormFault, Phase, judge
 from .exercises.base import BodyReference, Exercise
+from .holds import Hold, HoldTimer
 from .geometry import View, classify_view, width_ratio
 from .pose import Landmark as L
 from .reps import Rep, RepCounter
@@ -37,6 +38,19 @@ class RepResult:
 
 
 @dataclass
+class HoldResult:
+    index: int
+    side: str
+    start_s: float
+    end_s: float
+    held_s: float
+    view: str | None
+    measurements: dict[str, float]
+    faults: list[FormFault]
+    unjudged: list[str]
+
+
+@dataclass
 class FrameStatus:
     """What one frame produced, for overlays and the live loop."""
 
@@ -47,7 +61,11 @@ class FrameStatus:
     reps: int
     in_rep: bool
     metrics: dict[str, float]
+    reps_by_side: dict[str, int] = field(default_factory=dict)
     new_rep: RepResult | None = None
+    holding: bool = False
+    held_s: float = 0.0
+    new_hold: HoldResult | None = None
 
 
 @dataclass
@@ -66,11 +84,16 @@ class EngineResult:
     reps: list[RepResult]
     stats: FrameStats
     view_counts: dict[str, int]
+    holds: list[HoldResult] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
 
     @property
     def faults(self) -> list[FormFault]:
-        return [fault for rep in self.reps for fault in rep.faults]
+        return [f for item in [*self.reps, *self.holds] for f in item.faults]
+
+    @property
+    def reps_by_side(self) -> dict[str, int]:
+        return dict(Counter(rep.side for rep in self.reps))
 
 
 class ExerciseEngine:
@@ -78,7 +101,11 @@ class ExerciseEngine:
         self.exercise = exercise
         self.fps = fps if fps > 0 else 30.0
         self.reference = BodyReference()
-        self.counter = RepCounter(exercise.rep_thresholds)
+        self.counter = RepCounter(exercise.rep_thresholds) if exercise.rep_thresholds else None
+        self.hold_timer = (HoldTimer(exercise.hold.settle_s, exercise.hold.grace_s, exercise.hold.min_hold_s)
+                           if exercise.hold else None)
+        self.holds: list[HoldResult] = []
+        self._hold_sides: Counter = Counter()
         self.stats = FrameStats()
         self.times: list[float] = []
         self.series: dict[str, list[float]] = {}
@@ -101,10 +128,33 @@ class ExerciseEngine:
         view = self._current_view(frame)
         ready = self._ready(frame, metrics)
         self._record(frame.t_s, metrics, view)
-        rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready)
-        new_rep = self._judge_rep(rep) if rep else None
-        return FrameStatus(frame.t_s, frame.has_person, ready, view, self.counter.count,
-                           self.counter.in_rep, metrics, new_rep)
+        status = FrameStatus(frame.t_s, frame.has_person, ready, view, len(self.reps), False, metrics)
+        if self.counter:
+            rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready)
+            status.new_rep = self._judge_rep(rep) if rep else None
+            status.reps, status.in_rep = len(self.reps), self.counter.in_rep
+            status.reps_by_side = dict(Counter(r.side for r in self.reps))
+        else:
+            status.new_hold = self._update_hold(ready, metrics, frame.t_s)
+            status.holding, status.held_s = self.hold_timer.holding, self.hold_timer.held_s
+        return status
+
+    def _update_hold(self, ready: bool, metrics: dict[str, float], t_s: float) -> HoldResult | None:
+        in_position = ready and self.exercise.hold.in_position(metrics)
+        if in_position:
+            self._hold_sides[self.exercise.hold.side(metrics)] += 1
+        hold = self.hold_timer.update(in_position, t_s)
+        return self._judge_hold(hold) if hold else None
+
+    def _judge_hold(self, hold: Hold) -> HoldResult:
+        side = self._hold_sides.most_common(1)[0][0] if self._hold_sides else "both"
+        self._hold_sides.clear()
+        window = self._window(hold.start_s, hold.end_s)
+        view, measurements, faults, unjudged = self._judge_rules(window, None, side, None)
+        result = HoldResult(self.hold_timer.count, side, hold.start_s, hold.end_s, round(hold.held_s, 2),
+                            view, measurements, faults, unjudged)
+        self.holds.append(result)
+        return result
 
     def _ready(self, frame, metrics: dict[str, float]) -> bool:
         if frame.has_person and self.exercise.is_ready(frame, metrics):
@@ -152,34 +202,51 @@ class ExerciseEngine:
                 return signal * away >= depth_needed * away
         return np.ones(times.shape, dtype=bool)
 
-    def _judge_rep(self, rep: Rep) -> RepResult:
-        window = self._window(rep.start_s, rep.end_s)
+    def _series(self, name: str, window: slice) -> np.ndarray:
+        values = self.series.get(name)
+        return np.asarray(values[window], dtype=float) if values else np.full(len(self.times[window]), np.nan)
+
+    def _judge_rules(self, window: slice, rep: Rep | None, side: str, index: int | None):
+        """Judge every rule the window's camera view can see; the rest are listed as unjudged."""
         views = Counter(v for v in self.views[window] if v is not None)
         view = views.most_common(1)[0][0] if views else None
         times = np.asarray(self.times[window])
+        measurements: dict[str, float] = {}
         faults, unjudged = [], []
-        measurements = {"range_of_motion": round(rep.range, 1),
-                        "tempo_down_s": round(rep.turn_s - rep.start_s, 2),
-                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2)}
         for rule in self.exercise.rules:
             if view not in rule.views:
                 unjudged.append(rule.id)
                 continue
-            values = np.asarray(self.series.get(rule.metric, [math.nan] * len(self.times))[window])
-            mask = self._phase_mask(rule.phase, rep, window)
-            measurements[rule.metric] = round(rule.judged_value(values[mask], self.fps), 2)
-            fault = judge(rule, values[mask], times[mask], self.fps,
-                          rep_index=rep.index, side="both", view=view)
+            metric = rule.metric.format(side=side)
+            values = self._series(metric, window)
+            mask = self._phase_mask(rule.phase, rep, window) if rep else np.ones(values.shape, bool)
+            measurements[rule.metric.format(side="").rstrip("_")] = round(rule.judged_value(values[mask], self.fps), 2)
+            fault = judge(rule, values[mask], times[mask], self.fps, rep_index=index, side=side, view=view)
             if fault:
                 faults.append(fault)
-        result = RepResult(rep.index, "both", rep.start_s, rep.turn_s, rep.end_s,
-                           str(view) if view else None, measurements, faults, unjudged)
+        return (str(view) if view else None), measurements, faults, unjudged
+
+    def _judge_rep(self, rep: Rep) -> RepResult:
+        window = self._window(rep.start_s, rep.end_s)
+        side = "both"
+        if self.exercise.working_side:
+            side = self.exercise.working_side({k: self._series(k, window) for k in self.series})
+        index = len(self.reps) + 1
+        view, measurements, faults, unjudged = self._judge_rules(window, rep, side, index)
+        measurements = {"range_of_motion": round(rep.range, 1),
+                        "tempo_down_s": round(rep.turn_s - rep.start_s, 2),
+                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2), **measurements}
+        result = RepResult(index, side, rep.start_s, rep.turn_s, rep.end_s, view, measurements,
+                           faults, unjudged)
         self.reps.append(result)
         return result
 
     def result(self) -> EngineResult:
+        """The outcome so far; a stretch still being held at the end is closed and counted."""
+        if self.hold_timer and (last := self.hold_timer.finish()):
+            self._judge_hold(last)
         view_counts = Counter(str(v) for v in self.views if v is not None)
-        return EngineResult(self.exercise.id, self.reps, self.stats, dict(view_counts),
+        return EngineResult(self.exercise.id, self.reps, self.stats, dict(view_counts), self.holds,
                             advice_for(self.exercise, self.stats, view_counts))
 
 

@@ -55,21 +55,51 @@ class BodyReference:
         return self._length(self._shank)
 
 
+Series = dict[str, np.ndarray]
+
+
+@dataclass(frozen=True)
+class HoldSpec:
+    """How a stretch is recognised: ``in_position(metrics)`` per frame, ``side(metrics)`` for
+    which leg is being stretched ("left", "right" or "both")."""
+
+    in_position: Callable[[Metrics], bool] = field(repr=False)
+    side: Callable[[Metrics], str] = field(repr=False, default=lambda m: "both")
+    settle_s: float = 1.0
+    grace_s: float = 0.7
+    min_hold_s: float = 3.0
+
+
 @dataclass(frozen=True)
 class Exercise:
-    """Declaration of one routine exercise (see the modules in this package)."""
+    """Declaration of one routine exercise (see the modules in this package).
+
+    A rep exercise gives ``rep_metric`` and ``rep_thresholds``; a stretch gives ``hold``.
+    One-sided exercises give ``working_side(series)``: from the metric series over one rep it
+    names the leg that did the work, and rules whose metric contains ``{side}`` read that leg.
+    """
 
     id: str
     name: str
     summary: str
-    rep_metric: str
-    rep_thresholds: RepThresholds
     rules: tuple[FormRule, ...]
     metrics: Callable[[PoseFrame, BodyReference], Metrics] = field(repr=False)
+    rep_metric: str | None = None
+    rep_thresholds: RepThresholds | None = None
+    hold: HoldSpec | None = None
+    working_side: Callable[[Series], str] | None = field(default=None, repr=False)
     required_chains: tuple[tuple[L, ...], ...] = LEG_CHAINS
     best_views: frozenset[View] = frozenset({View.SIDE})
-    unilateral: bool = False
     ready: Callable[[PoseFrame, Metrics], bool] | None = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        counts_reps = self.rep_metric is not None and self.rep_thresholds is not None
+        if counts_reps == (self.hold is not None):
+            raise ValueError(f"exercise {self.id}: give rep_metric and rep_thresholds, or hold, not both")
+
+    @property
+    def unilateral(self) -> bool:
+        return self.working_side is not None
 
     def rules_for(self, view: View | None) -> tuple[FormRule, ...]:
         return tuple(r for r in self.rules if view in r.views)

@@ -69,3 +69,18 @@ def test_two_people_are_reported():
     result = run(frames)
     assert any("more than one person" in note and "the person in the middle of the picture" in note
                for note in result.advice)
+
+
+def test_a_camera_cut_restarts_tracking_instead_of_inventing_a_rep():
+    frames = squat_sequence(2, view="side")
+    cut = []
+    for frame in frames:
+        if frame.t_s >= 2.0:   # mid-rep 1 the picture jumps: the person is suddenly elsewhere
+            frame = frame.with_points(frame.xy * 0.6 + [300, 100], frame.world)
+        cut.append(frame)
+    engine = ExerciseEngine(get_exercise("goblet_squat"), 30.0)
+    for frame in cut:
+        engine.update(frame)
+    result = engine.result()
+    assert result.stats.camera_cuts == 1
+    assert [rep.index for rep in result.reps] == [1] and result.reps[0].start_s > 3.0

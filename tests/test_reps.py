@@ -81,12 +81,30 @@ def test_too_fast_a_twitch_is_not_a_rep():
 
 def test_falling_signal_direction():
     hip_height = 100 - reps_signal(3)   # signal falls toward the turn
-    th = RepThresholds(enter=45, exit=65, min_range=35, direction=-1)
-    assert len(count(hip_height, RepCounter(th))) == 3
+    th = RepThresholds(enter=45, exit=25, min_range=35, direction=-1)
+    reps = count(hip_height, RepCounter(th))
+    assert len(reps) == 3 and reps[0].turn_value == pytest.approx(-10, abs=1)
+
+
+def test_thresholds_follow_the_persons_own_rest_level():
+    # Someone whose "standing" reads 30 deg (camera angle, bent knees) still counts.
+    assert len(count(reps_signal(4) + 20)) == 4
+
+
+def test_starting_the_next_rep_before_standing_fully_still_counts():
+    values = reps_signal(3, depth=110)
+    values[(values > 10) & (values < 25)] = 25   # never quite back to the standing 10
+    assert len(count(values)) == 3
+
+
+def test_a_tracking_spike_is_not_a_rep():
+    values = reps_signal(1)
+    values[10:12] = 90                   # two wild frames while standing
+    assert len(count(values)) == 1
 
 
 @pytest.mark.parametrize("kwargs", [
-    dict(enter=35, exit=55, min_range=10, direction=+1),   # no hysteresis
+    dict(enter=35, exit=55, min_range=10, direction=+1),   # exit beyond enter: no hysteresis
     dict(enter=55, exit=35, min_range=0, direction=+1),    # no minimum range
     dict(enter=55, exit=35, min_range=10, direction=0),
 ])

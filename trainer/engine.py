@@ -15,7 +15,7 @@ import numpy as np
 from .cues import FormFault, Phase, judge
 from .exercises.base import BodyReference, Exercise
 from .holds import Hold, HoldTimer
-from .geometry import View, classify_view, width_ratio
+from .geometry import View, classify_view, torso_length, width_ratio
 from .pose import Landmark as L
 from .reps import Rep, RepCounter
 
@@ -73,6 +73,7 @@ class FrameStats:
     total: int = 0
     no_person: int = 0
     several_people: int = 0
+    camera_cuts: int = 0
     followed_x_sum: float = 0.0  # where the followed person stood (share of image width), summed
     body_out_of_frame: int = 0
     counted: int = 0
@@ -114,6 +115,7 @@ class ExerciseEngine:
         self._recent_views: deque[View | None] = deque(maxlen=VIEW_WINDOW)
         self._settle_frames = max(1, int(round(SETTLE_S * self.fps)))
         self._in_view_run = 0
+        self._previous_body: tuple | None = None
 
     def update(self, frame) -> FrameStatus:
         self.stats.total += 1
@@ -123,6 +125,8 @@ class ExerciseEngine:
             self.stats.several_people += 1
             hips_x = np.nanmean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP], 0]) / frame.image_size[0]
             self.stats.followed_x_sum += float(hips_x) if np.isfinite(hips_x) else 0.5
+        if self._jumped(frame):
+            self._restart_tracking()
         self.reference.update(frame)
         metrics = self.exercise.metrics(frame, self.reference) if frame.has_person else {}
         view = self._current_view(frame)
@@ -155,6 +159,29 @@ class ExerciseEngine:
                             view, measurements, faults, unjudged)
         self.holds.append(result)
         return result
+
+    def _jumped(self, frame) -> bool:
+        """A camera cut or a tracker swap: the body moved or resized further in one frame than
+        a person can (half a torso length, or a third of the torso's size)."""
+        previous, self._previous_body = self._previous_body, None
+        if not frame.has_person:
+            return False
+        hips = np.mean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP]], axis=0)
+        torso = torso_length(frame.xy)
+        self._previous_body = (hips, torso, frame.t_s)
+        if previous is None or frame.t_s - previous[2] > 0.25 or not (torso > 0 and previous[1] > 0):
+            return False
+        moved = np.linalg.norm(hips - previous[0]) / previous[1]
+        resized = abs(torso / previous[1] - 1.0)
+        return bool(moved > 0.5 or resized > 0.33)
+
+    def _restart_tracking(self) -> None:
+        """After a jump, nothing measured before it describes the new picture."""
+        self.stats.camera_cuts += 1
+        self.reference = BodyReference()
+        if self.counter:
+            self.counter.abandon()
+        self._in_view_run = 0
 
     def _ready(self, frame, metrics: dict[str, float]) -> bool:
         if frame.has_person and self.exercise.is_ready(frame, metrics):

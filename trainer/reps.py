@@ -1,9 +1,13 @@
 """Rep counting: a hysteresis state machine over one scalar movement signal.
 
-A rep is a trip from the rest position out to a turning point and back. Two thresholds (enter
-further from rest than exit) keep jitter around either one from adding reps; a minimum excursion
-and a minimum duration reject twitches; and nothing counts until the caller says the person is
-set up (``ready``), so walking into frame or picking up a weight is not a rep.
+A rep is a trip from the rest position out to a turning point and back. The thresholds are
+measured from the person's own rest level (the most rested value since the last rep), not from
+fixed numbers, because where "standing" reads differs from person to person and camera to
+camera. Two thresholds (enter further from rest than exit) keep jitter from adding reps; a
+minimum excursion and duration reject twitches; a rep also ends once the person has come most of
+the way back, so someone who starts the next squat before standing fully tall still scores; and
+nothing counts until the caller says the person is set up (``ready``), so walking into frame or
+picking up a weight is not a rep.
 """
 
 from __future__ import annotations
@@ -14,27 +18,37 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class RepThresholds:
-    """Thresholds in the signal's own unit (e.g. degrees of knee angle).
+    """Distances from the rest level, in the signal's own unit (e.g. degrees of knee bend).
 
-    direction: -1 when the signal falls toward the turning point (a knee angle in a squat),
-    +1 when it rises (hip height in a bridge).
+    enter: how far from rest the signal must go to start a rep.
+    exit: how close to rest it must come back to finish it...
+    return_share: ...or what share of the way back from the turning point it must cover.
+    min_range: the rest-to-turn excursion a rep needs to count.
+    min_duration_s, min_phase_s: the least time for the whole rep, and for each of the way out
+    and the way back (a one-frame spike from a tracking glitch is not a movement).
+    direction: +1 when the signal rises toward the turning point (knee bend in a squat),
+    -1 when it falls.
     """
 
     enter: float
     exit: float
     min_range: float
     min_duration_s: float = 0.4
+    min_phase_s: float = 0.15
     max_duration_s: float = 30.0
-    direction: int = -1
+    direction: int = 1
+    return_share: float = 0.75
     max_gap_s: float = 0.6
 
     def __post_init__(self) -> None:
         if self.direction not in (-1, 1):
             raise ValueError("direction must be -1 or +1")
-        if (self.enter - self.exit) * self.direction <= 0:
-            raise ValueError("enter must lie further from rest than exit (hysteresis)")
+        if not 0 <= self.exit < self.enter:
+            raise ValueError("need 0 <= exit < enter (hysteresis)")
         if self.min_range <= 0 or self.min_duration_s < 0 or self.max_duration_s <= self.min_duration_s:
             raise ValueError("min_range must be > 0 and max_duration_s > min_duration_s >= 0")
+        if not 0 < self.return_share <= 1:
+            raise ValueError("return_share must be in (0, 1]")
 
 
 @dataclass(frozen=True)
@@ -63,9 +77,9 @@ class RepCounter:
         self.count = 0
         self.in_rep = False
         self._last_t: float | None = None
-        self._rest_value = math.nan   # most rested value since the last rep (its start)
-        self._rest_t = math.nan
-        self._turn_value = math.nan
+        self._rest = math.nan       # most rested "away" value since the last rep
+        self._rest_t = math.nan     # last moment the signal was still at rest
+        self._turn = math.nan       # furthest "away" value of the rep in progress
         self._turn_t = math.nan
 
     def _away(self, value: float) -> float:
@@ -75,44 +89,49 @@ class RepCounter:
     def update(self, value: float, t_s: float, ready: bool = True) -> Rep | None:
         if not math.isfinite(value) or not ready:
             if self._last_t is not None and t_s - self._last_t > self.th.max_gap_s:
-                self._abandon()
+                self.abandon()
             return None
         self._last_t = t_s
+        away = self._away(value)
         if not self.in_rep:
-            self._track_rest(value, t_s)
-            if self._away(value) >= self._away(self.th.enter):
+            self._track_rest(away, t_s)
+            if away - self._rest >= self.th.enter:
                 self.in_rep = True
-                self._turn_value, self._turn_t = value, t_s
+                self._turn, self._turn_t = away, t_s
             return None
-        if self._away(value) > self._away(self._turn_value):
-            self._turn_value, self._turn_t = value, t_s
-        if self._away(value) <= self._away(self.th.exit):
-            return self._finish(value, t_s)
+        if away > self._turn:
+            self._turn, self._turn_t = away, t_s
+        back_share = (self._turn - away) / max(self._turn - self._rest, 1e-9)
+        if away - self._rest <= self.th.exit or back_share >= self.th.return_share:
+            return self._finish(away, t_s)
         if t_s - self._rest_t > self.th.max_duration_s:
-            self._abandon()
+            self.abandon()
         return None
 
-    def _track_rest(self, value: float, t_s: float) -> None:
-        # The rep starts the last moment the person was still at rest: within a tenth of the
+    def _track_rest(self, away: float, t_s: float) -> None:
+        # The rep starts the last moment the person was still at rest: within a quarter of the
         # minimum range of the most rested value seen since the previous rep.
-        if not math.isfinite(self._rest_value) or self._away(value) < self._away(self._rest_value):
-            self._rest_value = value
-        if self._away(value) - self._away(self._rest_value) <= 0.1 * self.th.min_range:
+        if not math.isfinite(self._rest) or away < self._rest:
+            self._rest = away
+        if away - self._rest <= 0.25 * self.th.min_range:
             self._rest_t = t_s
 
-    def _finish(self, value: float, t_s: float) -> Rep | None:
+    def _finish(self, away: float, t_s: float) -> Rep | None:
         rep = None
-        excursion = self._away(self._turn_value) - self._away(self._rest_value)
-        duration = t_s - self._rest_t
-        if excursion >= self.th.min_range and duration >= self.th.min_duration_s:
+        excursion = self._turn - self._rest
+        timed = (t_s - self._rest_t >= self.th.min_duration_s
+                 and min(self._turn_t - self._rest_t, t_s - self._turn_t) >= self.th.min_phase_s)
+        if excursion >= self.th.min_range and timed:
             self.count += 1
-            rep = Rep(self.count, self._rest_t, self._turn_t, t_s, self._rest_value, self._turn_value)
+            d = self.th.direction
+            rep = Rep(self.count, self._rest_t, self._turn_t, t_s, self._rest * d, self._turn * d)
         self.in_rep = False
-        self._rest_value, self._rest_t = value, t_s
+        self._rest, self._rest_t = away, t_s
         return rep
 
-    def _abandon(self) -> None:
-        """Lost track mid-rep (dropout, person left): never finish a rep we did not see."""
+    def abandon(self) -> None:
+        """Lost track mid-rep (dropout, person left, camera cut): never finish a rep we did
+        not see, and learn the rest level afresh."""
         self.in_rep = False
-        self._rest_value = self._rest_t = math.nan
+        self._rest = self._rest_t = math.nan
         self._last_t = None

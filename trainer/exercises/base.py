@@ -26,11 +26,12 @@ class BodyReference:
     """Standing segment lengths in pixels, learned from recent frames.
 
     Foreshortening only ever shortens a segment in the image, so a high percentile of recent
-    lengths is the segment's true on-screen length; a window keeps it current if the person
-    walks closer to or away from the camera.
+    lengths is the segment's true on-screen length. The window (10 s at 30 fps) is long enough
+    to always hold standing frames between squats, whose thighs point at a front camera, and
+    short enough to follow a person who steps closer or further away.
     """
 
-    def __init__(self, window: int = 90) -> None:
+    def __init__(self, window: int = 300) -> None:
         self._thigh: deque[float] = deque(maxlen=window)
         self._shank: deque[float] = deque(maxlen=window)
 
@@ -44,7 +45,7 @@ class BodyReference:
 
     @staticmethod
     def _length(values: deque[float]) -> float:
-        return float(np.percentile(values, 90)) if values else math.nan
+        return float(np.percentile(values, 95)) if values else math.nan
 
     @property
     def thigh_px(self) -> float:

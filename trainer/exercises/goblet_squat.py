@@ -56,11 +56,11 @@ RULES = (
             "past 50 deg the chest has folded toward the thighs"),
     FormRule(
         id="back_rounding", title="Back rounds", cue="Keep your back flat",
-        metric="upper_back_bend", limit=40.0, fault_when="above", phase=Phase.BOTTOM,
+        metric="upper_back_bend", limit=32.0, fault_when="above", phase=Phase.BOTTOM,
         views=frozenset({SIDE}), priority=1,
         measures="how far the ear drops forward of the hip-shoulder line (side view)",
         why="a flat back keeps ear, shoulder and hip within about 25 deg of one line even when "
-            "looking slightly down; 40 deg means the shoulders and head have curled forward"),
+            "looking slightly down; past 32 deg the shoulders and head have curled forward"),
 )
 
 
@@ -70,6 +70,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     near = "left" if frame.visibility[L.LEFT_EAR] >= frame.visibility[L.RIGHT_EAR] else "right"
     return {
         "knee_flexion": body.mean_knee_flexion(frame),
+        "hip_drop": body.hip_drop(frame, ref.thigh_px, ref.shank_px),
         "thigh_above_parallel": sum(finite_thigh) / len(finite_thigh) if finite_thigh else math.nan,
         "knee_width_ratio": body.knee_to_ankle_width_ratio(frame),
         "trunk_lean": body.trunk_lean(frame),
@@ -81,11 +82,13 @@ EXERCISE = Exercise(
     id="goblet_squat",
     name="Goblet squat",
     summary="2-3 sets of 12-15 reps; weight at the chest, thighs to parallel",
-    rep_metric="knee_flexion",
-    # Standing reads 0-20 deg of knee bend, thighs parallel about 90-110: a rep must pass 55 deg
-    # and come back under 35, travelling at least 35 deg, which a half squat still does.
-    rep_thresholds=RepThresholds(enter=55.0, exit=35.0, min_range=35.0, min_duration_s=0.5,
-                                 direction=+1),
+    rep_metric="hip_drop",
+    # Measured from the person's own standing level: the hips sink by about half the leg length
+    # at parallel and a sixth in a shallow half squat, while standing still wobbles by a few
+    # hundredths. A rep goes 0.10 below standing and comes back within 0.06 (or three quarters
+    # of the way up), travelling at least 0.10: shallow reps count and draw the depth cue,
+    # swaying does not.
+    rep_thresholds=RepThresholds(enter=0.10, exit=0.06, min_range=0.10, min_duration_s=0.5),
     rules=RULES,
     metrics=metrics,
     best_views=frozenset({FRONT, SIDE}),

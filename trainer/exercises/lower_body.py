@@ -92,3 +92,18 @@ def upper_back_bend(frame: PoseFrame, side: str) -> float:
         return math.nan
     xy = frame.xy
     return 180.0 - float(joint_angle(xy[hip], xy[shoulder], xy[ear]))
+
+
+def hip_drop(frame: PoseFrame, thigh_px: float, shank_px: float) -> float:
+    """How far the hips have sunk toward the ankles, as a share of the standing leg length.
+
+    0 standing tall, about 0.5 with thighs parallel. Read from image heights, which the camera
+    direction barely changes, unlike the model's 3D knee angle: seen from the front it
+    understates a half squat by a third or more.
+    """
+    leg = thigh_px + shank_px
+    if not leg > 0:
+        return math.nan
+    drops = [1.0 - (frame.xy[ankle, 1] - frame.xy[hip, 1]) / leg
+             for hip, _, ankle, *_ in _LEGS.values() if _seen(frame, hip, ankle)]
+    return float(np.mean(drops)) if drops else math.nan

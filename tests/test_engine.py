@@ -84,3 +84,15 @@ def test_a_camera_cut_restarts_tracking_instead_of_inventing_a_rep():
     result = engine.result()
     assert result.stats.camera_cuts == 1
     assert [rep.index for rep in result.reps] == [1] and result.reps[0].start_s > 3.0
+
+
+def test_upper_body_out_of_frame_is_reported_and_its_cues_not_judged():
+    frames = []
+    for frame in squat_sequence(2, view="side", lean_on=(1, 2)):
+        xy = frame.xy.copy()
+        xy[:23, 1] -= 800            # camera aimed low: head and shoulders above the picture
+        frames.append(frame.with_points(xy, frame.world))
+    result = run(frames)
+    assert len(result.reps) == 2
+    assert all(not rep.faults for rep in result.reps)   # the leaning chest cannot be seen
+    assert any("shoulders were out of frame" in note for note in result.advice)

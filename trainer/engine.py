@@ -76,6 +76,7 @@ class FrameStats:
     camera_cuts: int = 0
     followed_x_sum: float = 0.0  # where the followed person stood (share of image width), summed
     body_out_of_frame: int = 0
+    shoulders_out_of_frame: int = 0
     counted: int = 0
 
 
@@ -184,6 +185,8 @@ class ExerciseEngine:
         self._in_view_run = 0
 
     def _ready(self, frame, metrics: dict[str, float]) -> bool:
+        if frame.has_person and not frame.in_frame((L.LEFT_SHOULDER, L.RIGHT_SHOULDER)):
+            self.stats.shoulders_out_of_frame += 1
         if frame.has_person and self.exercise.is_ready(frame, metrics):
             self._in_view_run += 1
         else:
@@ -286,10 +289,18 @@ def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> l
         where = _horizontal_place(stats.followed_x_sum / stats.several_people)
         notes.append(f"{stats.several_people} of {stats.total} frames showed more than one person; "
                      f"the largest, most central one was followed (the person {where})")
+    def share(count: int) -> str:
+        return f"{100.0 * count / max(1, stats.total):.0f}% of frames"
+
+    if stats.no_person:
+        notes.append(f"nobody was in view in {share(stats.no_person)}")
     if stats.body_out_of_frame:
-        share = 100.0 * stats.body_out_of_frame / max(1, stats.total)
-        notes.append(f"the legs were not fully in frame in {share:.0f}% of frames; "
+        notes.append(f"the legs were not fully in frame in {share(stats.body_out_of_frame)}; "
                      "no reps or cues were judged there (step back so your whole body shows)")
+    if stats.shoulders_out_of_frame:
+        notes.append(f"the shoulders were out of frame in {share(stats.shoulders_out_of_frame)}; "
+                     "cues that need the upper body were not judged there (step back so your "
+                     "whole body shows)")
     main_view = max(view_counts, key=view_counts.get) if view_counts else None
     if main_view is not None:
         missing = [r for r in exercise.rules if View(main_view) not in r.views]

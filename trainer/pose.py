@@ -162,9 +162,23 @@ class PoseFrame:
         inside = (x >= 0) & (x < width) & (y >= 0) & (y < height * (1 + BOTTOM_MARGIN))
         return bool(np.all(self.visibility[idx] >= threshold) and np.all(inside))
 
-    def any_visible(self, chains, threshold: float = 0.5) -> bool:
-        """True when at least one of the landmark chains is wholly visible."""
-        return any(self.visible(chain, threshold) for chain in chains)
+    def in_frame(self, landmarks, threshold: float = 0.5) -> bool:
+        """True when every given landmark is in the picture, seen or hidden behind the body.
+
+        Uses the model's presence score, not visibility: a knee hidden behind the arms in a deep
+        squat is still in frame, and its estimated position is still good for counting.
+        """
+        if not self.has_person:
+            return False
+        idx = np.asarray([int(i) for i in landmarks])
+        width, height = self.image_size
+        x, y = self.xy[idx, 0], self.xy[idx, 1]
+        inside = (x >= 0) & (x < width) & (y >= 0) & (y < height * (1 + BOTTOM_MARGIN))
+        return bool(np.all(self.presence[idx] >= threshold) and np.all(inside))
+
+    def any_in_frame(self, chains) -> bool:
+        """True when at least one of the landmark chains is wholly in the picture."""
+        return any(self.in_frame(chain) for chain in chains)
 
 
 def _or_zero(value) -> float:

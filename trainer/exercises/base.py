@@ -109,7 +109,7 @@ class Exercise:
         return tuple(r for r in self.rules if view not in r.views)
 
     def is_ready(self, frame: PoseFrame, metrics: Metrics) -> bool:
-        """Set up to count: a body part chain the exercise needs is seen and in the image."""
-        if not frame.any_visible(self.required_chains):
+        """Set up to count: a body part chain the exercise needs is in the picture."""
+        if not frame.any_in_frame(self.required_chains):
             return False
         return self.ready(frame, metrics) if self.ready else True

@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
+import importlib
+import pkgutil
+
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script
-from . import goblet_squat
 
 
 @dataclass(frozen=True)
@@ -30,9 +32,19 @@ class SynthExercise:
         return tuple(self.script.faults)
 
 
-EXERCISES: dict[str, SynthExercise] = {e.name: e for e in (
-    SynthExercise("goblet_squat", goblet_squat.SCRIPT, goblet_squat.build_pose, "kettlebell"),
-)}
+def _discover() -> dict[str, SynthExercise]:
+    """Every module here with a ``SCRIPT`` and ``build_pose`` is an exercise named after it;
+    its optional ``PROP`` names the prop held. Pose-builder helpers have neither."""
+    found = {}
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        if hasattr(module, "SCRIPT") and hasattr(module, "build_pose"):
+            found[info.name] = SynthExercise(info.name, module.SCRIPT, module.build_pose,
+                                             getattr(module, "PROP", None))
+    return found
+
+
+EXERCISES: dict[str, SynthExercise] = _discover()
 
 
 def get_exercise(name: str) -> SynthExercise:

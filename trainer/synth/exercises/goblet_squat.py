@@ -32,6 +32,8 @@ FAULTS = {
                       "neck_flex": 38.0},
 }
 
+PROP = "kettlebell"
+
 SCRIPT = Script(
     start=STANDING, turn=BOTTOM,
     tempo=Tempo(down_s=1.5, pause_s=0.3, up_s=1.2, rest_s=0.5),

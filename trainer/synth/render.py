@@ -50,13 +50,19 @@ STYLES: dict[str, Style] = {
 DrawItem = tuple[float, Callable[[np.ndarray], None]]
 
 
+Prop = Callable[[Camera, Skeleton], DrawItem]
+
+
 class FigureRenderer:
-    """Draws one body build, dressed in ``style``, holding ``prop`` (a name in props.PROPS)."""
+    """Draws one body build, dressed in ``style``, with its props: each a name in props.PROPS
+    or a function (camera, skeleton) -> (depth, draw), so an exercise module can bring its own
+    (a ball under the heels, a step under the feet)."""
 
     def __init__(self, camera: Camera, dims: Dimensions, style: Style,
-                 prop: str | None = None) -> None:
+                 prop: str | Prop | tuple | None = None) -> None:
         self.camera, self.dims, self.style = camera, dims, style
-        self.prop = PROPS[prop] if prop else None
+        props = prop if isinstance(prop, tuple) else (prop,) if prop else ()
+        self.props = [PROPS[p] if isinstance(p, str) else p for p in props]
 
     def render(self, image: np.ndarray, skeleton: Skeleton) -> tuple[np.ndarray, np.ndarray]:
         """Draw the body onto ``image`` in place; return (33, 2) landmark pixels and their
@@ -67,8 +73,7 @@ class FigureRenderer:
         head_depth = float(self.camera.to_camera(skeleton.points["head"][None])[0, 2])
         items.append((head_depth, lambda img: draw_head(
             img, self.camera, self.dims, skeleton, self.style.skin, self.style.hair)))
-        if self.prop:
-            items.append(self.prop(self.camera, skeleton))
+        items.extend(prop(self.camera, skeleton) for prop in self.props)
         for _, draw in sorted(items, key=lambda item: -item[0]):
             draw(image)
         points = np.stack([skeleton.points[name] for name in MEDIAPIPE_ORDER])

@@ -20,12 +20,12 @@ from ..motion import Controls, Script
 
 @dataclass(frozen=True)
 class SynthExercise:
-    """One exercise: its motion script, pose builder and prop ("kettlebell" or None)."""
+    """One exercise: its motion script, pose builder and props (see ``render.FigureRenderer``)."""
 
     name: str
     script: Script
     build_pose: Callable[[Dimensions, Controls, str], Pose]
-    prop: str | None = None
+    prop: object = None   # a name in props.PROPS, a prop function, a tuple of them, or None
 
     @property
     def faults(self) -> tuple[str, ...]:
@@ -34,7 +34,8 @@ class SynthExercise:
 
 def _discover() -> dict[str, SynthExercise]:
     """Every module here with a ``SCRIPT`` and ``build_pose`` is an exercise named after it;
-    its optional ``PROP`` names the prop held. Pose-builder helpers have neither."""
+    its optional ``PROP`` is the prop (or tuple of props) drawn with the body. Pose-builder
+    helpers have neither."""
     found = {}
     for info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{info.name}")

@@ -1,6 +1,7 @@
 """Analyze a recorded video: decode -> pose -> smoothing -> exercise engine -> outputs.
 
-Writes an annotated mp4 (skeleton, key angles, rep counter, cue banners) and ``analysis.json``.
+Writes an annotated mp4 (skeleton, key angles, rep counter, cue banners, and with ``speak`` the
+spoken cues as its audio track and as spoken_cues.wav) and ``analysis.json``.
 Decoding and video encoding run on their own threads so the pose model sets the pace.
 """
 
@@ -16,6 +17,7 @@ from typing import Callable
 
 import cv2
 
+from .arbiter import ArbiterSettings
 from .engine import EngineResult, ExerciseEngine
 from .exercises import get_exercise
 from .io.landmarker import PoseEstimator
@@ -25,6 +27,7 @@ from .overlay.annotators import (AngleAnnotator, CueBannerAnnotator, RepCounterA
                                  SkeletonAnnotator)
 from .pose import Landmark as L
 from .smoothing import PoseSmoother
+from .voice_track import VoiceTrack, build_voice_track
 
 ANALYSIS_VERSION = 1
 
@@ -46,6 +49,7 @@ class Analysis:
     decode_error: str | None
     annotated_video: Path | None
     json_path: Path | None = None
+    voice: VoiceTrack | None = None
 
     def to_json(self) -> dict:
         reps = [{"index": r.index, "side": r.side, "start_s": round(r.start_s, 3),
@@ -78,6 +82,7 @@ class Analysis:
             "views": self.engine.view_counts,
             "advice": self.engine.advice,
             "annotated_video": str(self.annotated_video) if self.annotated_video else None,
+            "speech": self.voice.to_json() if self.voice else None,
         }
 
 
@@ -106,8 +111,8 @@ class _VideoWriterThread:
 
 
 def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, model: ModelInfo, *,
-                  write_video: bool = True,
-                  on_frame: Callable[[int, int], None] | None = None) -> Analysis:
+                  write_video: bool = True, speak: bool = False, speech: ArbiterSettings | None = None,
+                  voice=None, on_frame: Callable[[int, int], None] | None = None) -> Analysis:
     """Run the whole pipeline over one file. ``on_frame(done, total)`` reports progress.
 
     Raises VideoError for a file that is not a readable video, ModelError for an unusable model.
@@ -143,6 +148,9 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
             writer.close()
     analysis = Analysis(exercise.id, source.info, model, engine.result(), source.truncated,
                         source.error, annotated)
+    if speak:
+        duration = engine.times[-1] + 1.0 / source.info.fps if engine.times else 0.0
+        analysis.voice = build_voice_track(analysis.engine, duration, out_dir, annotated, speech, voice)
     analysis.json_path = out_dir / "analysis.json"
     analysis.json_path.write_text(json.dumps(analysis.to_json(), indent=2) + "\n")
     return analysis

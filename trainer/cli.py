@@ -51,7 +51,15 @@ def _resolve_model(model: Path | None):
 @click.option("--model", type=click.Path(path_type=Path), default=None,
               help="Pose model bundle (.task); default: find, download or build one.")
 @click.option("--no-video", is_flag=True, help="Skip writing the annotated video.")
-def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | None, no_video: bool) -> None:
+@click.option("--no-voice", is_flag=True, help="No spoken-cue audio track.")
+@click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us).")
+@click.option("--rate", type=int, default=None, help="Speech rate in words per minute.")
+@click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1.")
+@click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
+              show_default=True, help="Say each rep's number, play a tone, or neither.")
+def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | None, no_video: bool,
+            no_voice: bool, voice_name: str | None, rate: int | None, volume: float | None,
+            rep_numbers: str) -> None:
     """Analyze a recorded VIDEO: count reps, check form, write an annotated video and analysis.json.
 
     Example: trainer analyze squat.mp4 --exercise goblet_squat --out results/
@@ -59,7 +67,9 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     from .analysis import analyze_video
+    from .arbiter import ArbiterSettings
     from .exercises import get_exercise
+    from .io.speech import VoiceSettings
     from .io.model_store import ModelError
     from .io.video import VideoError, VideoSource
 
@@ -78,6 +88,8 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task("analyze", total=None)
             analysis = analyze_video(source, exercise_id, out_dir, info, write_video=not no_video,
+                                     speak=not no_voice, speech=ArbiterSettings(rep_numbers=rep_numbers),
+                                     voice=VoiceSettings(voice_name, rate, volume),
                                      on_frame=lambda done, total: progress.update(
                                          task, completed=done, total=total or None))
     except (VideoError, ModelError) as exc:
@@ -98,10 +110,20 @@ def _print_summary(analysis) -> None:
     out.print(table)
     for note in data["advice"]:
         out.print(f"note: {note}")
+    voice = analysis.voice
+    if voice:
+        for start, utterance in voice.utterances:
+            if utterance.kind == "cue":
+                out.print(f"coach at {start:5.1f} s: {utterance.text}", highlight=False)
+        if voice.notice:
+            out.print(f"note: {voice.notice}; the cues above are not spoken")
+        for note in voice.notes:
+            out.print(f"note: {note}")
     if analysis.truncated or analysis.decode_error:
         out.print(f"note: the video ended early after {data['video']['frames']} frames "
                   "(truncated or corrupt); results cover the frames that decoded")
-    out.print(f"wrote {analysis.json_path}" + (f" and {analysis.annotated_video}" if analysis.annotated_video else ""))
+    written = [analysis.json_path, analysis.annotated_video, voice.audio if voice else None]
+    out.print("wrote " + ", ".join(str(p) for p in written if p))
 
 
 @cli.command()

@@ -96,3 +96,16 @@ def test_upper_body_out_of_frame_is_reported_and_its_cues_not_judged():
     assert len(result.reps) == 2
     assert all(not rep.faults for rep in result.reps)   # the leaning chest cannot be seen
     assert any("shoulders were out of frame" in note for note in result.advice)
+
+
+def test_a_few_glitched_frames_are_skipped_without_losing_the_rep():
+    frames = []
+    for frame in squat_sequence(2, view="side"):
+        if 30 <= frame.index < 34:    # the model flips the body for four frames mid-rep
+            frame = frame.with_points(frame.xy[::-1].copy(), frame.world)
+        frames.append(frame)
+    engine = ExerciseEngine(get_exercise("goblet_squat"), 30.0)
+    for frame in frames:
+        engine.update(frame)
+    result = engine.result()
+    assert len(result.reps) == 2 and result.stats.camera_cuts == 0

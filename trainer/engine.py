@@ -116,7 +116,9 @@ class ExerciseEngine:
         self._recent_views: deque[View | None] = deque(maxlen=VIEW_WINDOW)
         self._settle_frames = max(1, int(round(SETTLE_S * self.fps)))
         self._in_view_run = 0
-        self._previous_body: tuple | None = None
+        self._previous_body: tuple | None = None   # hips and torso size of the last good frame
+        self._last_seen_s = -math.inf
+        self._jump_frames = 0
 
     def update(self, frame) -> FrameStatus:
         self.stats.total += 1
@@ -126,10 +128,10 @@ class ExerciseEngine:
             self.stats.several_people += 1
             hips_x = np.nanmean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP], 0]) / frame.image_size[0]
             self.stats.followed_x_sum += float(hips_x) if np.isfinite(hips_x) else 0.5
-        if self._jumped(frame):
-            self._restart_tracking()
-        self.reference.update(frame)
-        metrics = self.exercise.metrics(frame, self.reference) if frame.has_person else {}
+        glitch = self._glitch(frame)
+        if not glitch:
+            self.reference.update(frame)
+        metrics = self.exercise.metrics(frame, self.reference) if frame.has_person and not glitch else {}
         view = self._current_view(frame)
         ready = self._ready(frame, metrics)
         self._record(frame.t_s, metrics, view)
@@ -161,23 +163,34 @@ class ExerciseEngine:
         self.holds.append(result)
         return result
 
-    def _jumped(self, frame) -> bool:
-        """A camera cut or a tracker swap: the body moved or resized further in one frame than
-        a person can (half a torso length, or a third of the torso's size)."""
-        previous, self._previous_body = self._previous_body, None
+    def _glitch(self, frame) -> bool:
+        """True for a frame whose body jumped further than a person can move in one frame (half
+        a torso length, or a third of the torso's size).
+
+        A jump that reverts within a few frames is a model glitch (a body flipped upside down
+        for a moment): those frames are skipped like dropouts. A jump that lasts is a camera cut
+        or another person taken over: tracking restarts from there.
+        """
         if not frame.has_person:
             return False
-        hips = np.mean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP]], axis=0)
-        torso = torso_length(frame.xy)
-        self._previous_body = (hips, torso, frame.t_s)
-        if previous is None or frame.t_s - previous[2] > 0.25 or not (torso > 0 and previous[1] > 0):
+        body = (np.mean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP]], axis=0), torso_length(frame.xy))
+        last, last_seen_s, self._last_seen_s = self._previous_body, self._last_seen_s, frame.t_s
+        if last is None or frame.t_s - last_seen_s > 0.25 or not (body[1] > 0 and last[1] > 0):
+            self._previous_body, self._jump_frames = body, 0
             return False
-        moved = np.linalg.norm(hips - previous[0]) / previous[1]
-        resized = abs(torso / previous[1] - 1.0)
-        return bool(moved > 0.5 or resized > 0.33)
+        moved = np.linalg.norm(body[0] - last[0]) / last[1]
+        if moved <= 0.5 and abs(body[1] / last[1] - 1.0) <= 0.33:
+            self._previous_body, self._jump_frames = body, 0
+            return False
+        self._jump_frames += 1
+        if self._jump_frames < self._settle_frames:
+            return True
+        self._restart_tracking()
+        self._previous_body, self._jump_frames = body, 0
+        return False
 
     def _restart_tracking(self) -> None:
-        """After a jump, nothing measured before it describes the new picture."""
+        """After a cut, nothing measured before it describes the new picture."""
         self.stats.camera_cuts += 1
         self.reference = BodyReference()
         if self.counter:
@@ -290,7 +303,8 @@ def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> l
         notes.append(f"{stats.several_people} of {stats.total} frames showed more than one person; "
                      f"the largest, most central one was followed (the person {where})")
     def share(count: int) -> str:
-        return f"{100.0 * count / max(1, stats.total):.0f}% of frames"
+        percent = 100.0 * count / max(1, stats.total)
+        return f"{percent:.0f}% of frames" if percent >= 1 else f"{count} of {stats.total} frames"
 
     if stats.no_person:
         notes.append(f"nobody was in view in {share(stats.no_person)}")

@@ -107,3 +107,71 @@ def hip_drop(frame: PoseFrame, thigh_px: float, shank_px: float) -> float:
     drops = [1.0 - (frame.xy[ankle, 1] - frame.xy[hip, 1]) / leg
              for hip, _, ankle, *_ in _LEGS.values() if _seen(frame, hip, ankle)]
     return float(np.mean(drops)) if drops else math.nan
+
+
+_FEET = {"left": (L.LEFT_HEEL, L.LEFT_FOOT_INDEX), "right": (L.RIGHT_HEEL, L.RIGHT_FOOT_INDEX)}
+
+
+def hip_flexion(frame: PoseFrame, side: str) -> float:
+    """Thigh raised forward relative to the trunk, degrees, from 3D world landmarks (0 = in
+    line with the trunk). Tells a front leg (flexed hip) from a back leg (hip straight)."""
+    hip, knee, _, shoulder, *_ = _LEGS[side]
+    if not _seen(frame, hip, knee, shoulder):
+        return math.nan
+    w = frame.world
+    return 180.0 - float(joint_angle(w[shoulder], w[hip], w[knee]))
+
+
+def knee_ahead_of_toes(frame: PoseFrame, side: str) -> float:
+    """How far the knee sits in front of the toes, in foot lengths (side view; < 0 = behind).
+
+    "In front" is the way the foot points (heel to toe), so it reads the same whichever way
+    the person faces the camera.
+    """
+    _, knee, *_ = _LEGS[side]
+    heel, toe = _FEET[side]
+    if not _seen(frame, knee, heel, toe):
+        return math.nan
+    xy = frame.xy
+    foot = xy[toe, 0] - xy[heel, 0]
+    length = float(np.linalg.norm(xy[toe] - xy[heel]))
+    if length < 1e-6 or abs(foot) < 0.5 * length:   # foot not side-on: cannot be read
+        return math.nan
+    return float((xy[knee, 0] - xy[toe, 0]) * np.sign(foot) / length)
+
+
+def knee_inside_ankle(frame: PoseFrame, side: str, shank_px: float) -> float:
+    """How far the knee sits toward the body's midline from its ankle, in shank lengths (front
+    view; > 0 = caving in). The midline is the middle of the two hips."""
+    hip, knee, ankle, *_ = _LEGS[side]
+    other_hip = L.RIGHT_HIP if side == "left" else L.LEFT_HIP
+    if not _seen(frame, hip, other_hip, knee, ankle) or not shank_px > 0:
+        return math.nan
+    xy = frame.xy
+    midline = (xy[hip, 0] + xy[other_hip, 0]) / 2.0
+    inward = np.sign(midline - xy[ankle, 0])
+    return float((xy[knee, 0] - xy[ankle, 0]) * inward / shank_px)
+
+
+def knee_height(frame: PoseFrame, side: str, shank_px: float) -> float:
+    """Knee height above the floor (the lowest foot point seen), in shank lengths."""
+    _, knee, *_ = _LEGS[side]
+    feet = [i for pair in _FEET.values() for i in pair if _seen(frame, i)]
+    if not feet or not _seen(frame, knee) or not shank_px > 0:
+        return math.nan
+    floor = max(frame.xy[i, 1] for i in feet)
+    return float((floor - frame.xy[knee, 1]) / shank_px)
+
+
+def per_side(name: str, value_of) -> dict[str, float]:
+    """{name_left: ..., name_right: ...} for a one-sided measurement."""
+    return {f"{name}_{side}": value_of(side) for side in ("left", "right")}
+
+
+def more_flexed_hip(series: dict[str, np.ndarray]) -> str:
+    """The working (front) leg of a lunge or split squat: its hip bends far more."""
+    left = np.nanmedian(series.get("hip_flexion_left", np.array([np.nan])))
+    right = np.nanmedian(series.get("hip_flexion_right", np.array([np.nan])))
+    if not np.isfinite(left) and not np.isfinite(right):
+        return "both"
+    return "left" if np.nan_to_num(left, nan=-1e9) >= np.nan_to_num(right, nan=-1e9) else "right"

@@ -1,0 +1,94 @@
+"""Banded split squat: one foot forward, one far back; lower until the back knee nearly touches
+the floor, push up through the front heel. A band at the front knee pulls it inward.
+
+What it checks
+    Reps per leg (the working leg is the front one, told apart by its bent hip), and the
+    therapist's cues: go down until the back knee is near the floor, keep the front knee over the
+    toes and not past them, do not let the band pull the knee in, keep the torso upright.
+Why it matters
+    Full depth trains the front glute and quadriceps through their range; a knee pushed past the
+    toes or pulled inward loads the front of the knee; leaning forward shifts the work to the back.
+Camera view
+    Side-on for depth, knee travel and lean; facing the camera for the knee caving in.
+Known problems
+    The lower leg of the back knee is often hidden behind the front leg side-on; the depth is
+    then read from the floor line under the front foot.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..cues import FormRule, Phase
+from ..geometry import View
+from ..pose import PoseFrame
+from ..reps import RepThresholds
+from . import lower_body as body
+from .base import BodyReference, Exercise, Metrics
+
+FRONT, SIDE = View.FRONT, View.SIDE
+
+
+def _other(side: str) -> str:
+    return "right" if side == "left" else "left"
+
+
+RULES = (
+    FormRule(
+        id="knee_valgus", title="Front knee caves in", cue="Push the front knee out, resist the band",
+        metric="knee_inside_ankle_{side}", limit=0.15, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT}), priority=0, unit="shank",
+        measures="how far the front knee sits inward of its ankle, in shank lengths (front view)",
+        why="a knee kept over the foot reads about 0; 0.15 of a shank (about 6 cm) inward is a "
+            "visible collapse, beyond the model's jitter"),
+    FormRule(
+        id="knee_past_toes", title="Front knee past the toes", cue="Keep the front knee over your toes",
+        metric="knee_ahead_of_toes_{side}", limit=0.4, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), priority=1, unit="foot",
+        measures="how far the front knee travels in front of the front toes, in foot lengths",
+        why="the routine wants the knee over the toes (0 or less); a deep split squat may edge "
+            "a little past them, 0.4 of a foot (about 10 cm) is clearly beyond"),
+    FormRule(
+        id="shallow_depth", title="Not low enough", cue="Lower the back knee toward the floor",
+        metric="back_knee_height_{side}", limit=0.75, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT, SIDE}), judged_on="best", priority=2, unit="shank",
+        measures="the back knee's lowest height above the floor, in shank lengths",
+        why="'almost touching the floor' is a few centimetres, about 0.1-0.3 shank with the knee "
+            "point at the joint centre; above 0.75 the back knee stopped halfway"),
+    FormRule(
+        id="torso_lean", title="Torso leans forward", cue="Stay tall through your chest",
+        metric="trunk_lean", limit=35.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), priority=1,
+        measures="tilt of the hip-to-shoulder line from vertical at the bottom (side view)",
+        why="the routine asks for a still, upright torso; a split squat with a little hip hinge "
+            "stays within about 25 deg, past 35 deg the chest has tipped toward the front thigh"),
+)
+
+
+def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
+    shank = ref.shank_px
+    values = {"hip_drop": body.hip_drop(frame, ref.thigh_px, shank), "trunk_lean": body.trunk_lean(frame)}
+    values |= body.per_side("hip_flexion", lambda s: body.hip_flexion(frame, s))
+    values |= body.per_side("knee_ahead_of_toes", lambda s: body.knee_ahead_of_toes(frame, s))
+    values |= body.per_side("knee_inside_ankle", lambda s: body.knee_inside_ankle(frame, s, shank))
+    # The rule reads the back knee of the working (front) side: store it under the front side.
+    heights = {s: body.knee_height(frame, s, shank) for s in ("left", "right")}
+    values |= {f"back_knee_height_{s}": heights[_other(s)] for s in ("left", "right")}
+    return values
+
+
+EXERCISE = Exercise(
+    id="banded_split_squat",
+    name="Banded split squat",
+    summary="2 sets of 10 reps on each leg; back knee toward the floor, front knee over the toes",
+    rules=RULES,
+    metrics=metrics,
+    rep_metric="hip_drop",
+    # The hips sink by a third of the leg or more from the split stance; swaying moves them a
+    # few hundredths. Measured from the person's own top position.
+    rep_thresholds=RepThresholds(enter=0.10, exit=0.06, min_range=0.10, min_duration_s=0.5),
+    working_side=body.more_flexed_hip,
+    best_views=frozenset({SIDE, FRONT}),
+)

@@ -175,3 +175,51 @@ def more_flexed_hip(series: dict[str, np.ndarray]) -> str:
     if not np.isfinite(left) and not np.isfinite(right):
         return "both"
     return "left" if np.nan_to_num(left, nan=-1e9) >= np.nan_to_num(right, nan=-1e9) else "right"
+
+
+def trunk_flexion(frame: PoseFrame) -> float:
+    """Trunk tilt from upright in degrees, from the 3D world landmarks (0 upright, 90 flat).
+
+    3D so that a hinge reads the same from the front, where the image shows a trunk coming
+    toward the camera barely tilting, as from the side.
+    """
+    if not _seen(frame, L.LEFT_HIP, L.RIGHT_HIP, L.LEFT_SHOULDER, L.RIGHT_SHOULDER):
+        return math.nan
+    w = frame.world
+    trunk = midpoint(w, L.LEFT_SHOULDER, L.RIGHT_SHOULDER) - midpoint(w, L.LEFT_HIP, L.RIGHT_HIP)
+    up = np.array([0.0, -1.0, 0.0])   # world y points down, as in the image
+    norm = float(np.linalg.norm(trunk))
+    return math.degrees(math.acos(max(-1.0, min(1.0, float(trunk @ up) / norm)))) if norm > 1e-6 else math.nan
+
+
+def knee_bend_2d(frame: PoseFrame, side: str) -> float:
+    """Knee bend in the image, degrees (side view: the true bend; 0 = straight)."""
+    hip, knee, ankle, *_ = _LEGS[side]
+    if not _seen(frame, hip, knee, ankle):
+        return math.nan
+    return 180.0 - float(joint_angle(frame.xy[hip], frame.xy[knee], frame.xy[ankle]))
+
+
+def near_side(frame: PoseFrame) -> str:
+    """The flank facing the camera (its landmarks are the reliable ones side-on)."""
+    left = frame.visibility[[L.LEFT_SHOULDER, L.LEFT_HIP, L.LEFT_KNEE]].sum()
+    right = frame.visibility[[L.RIGHT_SHOULDER, L.RIGHT_HIP, L.RIGHT_KNEE]].sum()
+    return "left" if left >= right else "right"
+
+
+def hip_line_tilt(frame: PoseFrame) -> float:
+    """Tilt of the line between the hips from horizontal in the image, degrees (front or back
+    view; 0 = level). A free hip that opens or drops tilts it."""
+    if not _seen(frame, L.LEFT_HIP, L.RIGHT_HIP):
+        return math.nan
+    dx, dy = frame.xy[L.RIGHT_HIP] - frame.xy[L.LEFT_HIP]
+    return math.degrees(math.atan2(abs(dy), abs(dx))) if abs(dx) + abs(dy) > 1e-6 else math.nan
+
+
+def leg_torso_angle(frame: PoseFrame, side: str) -> float:
+    """Angle between the trunk (shoulder to hip) and a leg (hip to ankle) in the image, as its
+    departure from a straight line: 0 when the leg continues the trunk's line (side view)."""
+    hip, _, ankle, shoulder, *_ = _LEGS[side]
+    if not _seen(frame, hip, ankle, shoulder):
+        return math.nan
+    return 180.0 - float(joint_angle(frame.xy[shoulder], frame.xy[hip], frame.xy[ankle]))

@@ -1,0 +1,71 @@
+"""Good morning: hands on the hips, push the hips back and fold forward from them with a flat
+back until the back is nearly parallel to the floor, knees soft, then stand up tall.
+
+What it checks
+    Reps from the trunk's tilt, and the therapist's cues: hinge until the back is almost level,
+    keep the back flat (no hunch), keep a slight bend in the knees.
+Why it matters
+    The hinge warms up the hamstrings and glutes; a rounded back moves the load to the spine;
+    locked knees pull hard on the hamstrings' attachments.
+Camera view
+    Side-on for all three cues; from the front only the reps are counted.
+Known problems
+    With no spine points, a hunch is read from the head and shoulders curling off the
+    hip-shoulder line; looking down reads as a slight hunch.
+"""
+
+from __future__ import annotations
+
+from ..cues import FormRule, Phase
+from ..geometry import View
+from ..pose import PoseFrame
+from ..reps import RepThresholds
+from . import lower_body as body
+from .base import BodyReference, Exercise, Metrics
+
+SIDE = View.SIDE
+
+RULES = (
+    FormRule(
+        id="back_rounding", title="Back hunches", cue="Keep your back flat, chest proud",
+        metric="upper_back_bend", limit=32.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), priority=0,
+        measures="how far the ear drops forward of the hip-shoulder line at the bottom (side view)",
+        why="a flat back keeps ear, shoulder and hip within about 25 deg of one line; past 32 deg "
+            "the upper back and head have curled down"),
+    FormRule(
+        id="shallow_hinge", title="Not hinged far enough", cue="Hips back, bring your chest lower",
+        metric="trunk_flexion", limit=55.0, fault_when="below", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), judged_on="best", priority=2,
+        measures="the trunk's deepest tilt from upright (3D)",
+        why="the routine asks for a back almost parallel to the floor (75-90 deg); stopping under "
+            "55 deg is a partial hinge"),
+    FormRule(
+        id="locked_knees", title="Knees locked straight", cue="Soften your knees a little",
+        metric="knee_bend", limit=6.0, fault_when="below", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), judged_on="best", priority=1,
+        measures="the most the near knee bends at the bottom, in the image (side view)",
+        why="a soft knee shows 10-25 deg of bend; under 6 deg the knee is locked (the model reads "
+            "a straight leg as 0-4 deg)"),
+)
+
+
+def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
+    near = body.near_side(frame)
+    return {"trunk_flexion": body.trunk_flexion(frame),
+            "upper_back_bend": body.upper_back_bend(frame, near),
+            "knee_bend": body.knee_bend_2d(frame, near)}
+
+
+EXERCISE = Exercise(
+    id="good_morning",
+    name="Good morning",
+    summary="1 set of 10 reps; hinge at the hips to a nearly level back",
+    rules=RULES,
+    metrics=metrics,
+    rep_metric="trunk_flexion",
+    # Standing reads 0-15 deg; a full hinge 70-90. A rep tilts 30 deg past the person's own
+    # upright and comes back within 15 (or three quarters of the way), travelling 30 at least.
+    rep_thresholds=RepThresholds(enter=30.0, exit=15.0, min_range=30.0, min_duration_s=0.6),
+    best_views=frozenset({SIDE}),
+)

@@ -223,3 +223,44 @@ def leg_torso_angle(frame: PoseFrame, side: str) -> float:
     if not _seen(frame, hip, ankle, shoulder):
         return math.nan
     return 180.0 - float(joint_angle(frame.xy[shoulder], frame.xy[hip], frame.xy[ankle]))
+
+
+def hip_above_line(frame: PoseFrame, side: str) -> float:
+    """How far the hip sits above the straight shoulder-to-knee line, in torso lengths (side
+    view, lying on the back: 0 = one straight line, < 0 = hips sagging, > 0 = pushed past it)."""
+    hip, knee, _, shoulder, *_ = _LEGS[side]
+    if not _seen(frame, hip, knee, shoulder):
+        return math.nan
+    xy = frame.xy
+    line = xy[knee] - xy[shoulder]
+    length = float(np.linalg.norm(line))
+    torso = float(np.linalg.norm(xy[shoulder] - xy[hip]))
+    if length < 1e-6 or torso < 1e-6:
+        return math.nan
+    normal = np.array([line[1], -line[0]]) / length
+    if normal[1] > 0:          # make the normal point up the image (toward the ceiling)
+        normal = -normal
+    return float((xy[hip] - xy[shoulder]) @ normal / torso)
+
+
+def thigh_angle_between(frame: PoseFrame) -> float:
+    """Angle between the two thighs in the image, degrees (side view; 0 = parallel)."""
+    if not _seen(frame, L.LEFT_HIP, L.LEFT_KNEE, L.RIGHT_HIP, L.RIGHT_KNEE):
+        return math.nan
+    xy = frame.xy
+    a, b = xy[L.LEFT_KNEE] - xy[L.LEFT_HIP], xy[L.RIGHT_KNEE] - xy[L.RIGHT_HIP]
+    cosine = float(a @ b) / max(float(np.linalg.norm(a) * np.linalg.norm(b)), 1e-9)
+    return math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
+
+
+def lower_ankle(series: dict[str, np.ndarray], min_gap: float = 0.25) -> str:
+    """The planted leg when one foot is lifted: its ankle sits lower (larger image y). "both"
+    when the ankles stay at about the same height (a two-legged variant)."""
+    left = np.nanmedian(series.get("ankle_y_left", np.array([np.nan])))
+    right = np.nanmedian(series.get("ankle_y_right", np.array([np.nan])))
+    scale = np.nanmedian(series.get("shank_px", np.array([np.nan])))
+    if not (np.isfinite(left) and np.isfinite(right) and np.isfinite(scale)):
+        return "both"
+    if abs(left - right) < min_gap * scale:
+        return "both"
+    return "left" if left > right else "right"

@@ -111,3 +111,18 @@ def test_a_tracking_spike_is_not_a_rep():
 def test_invalid_thresholds_are_rejected(kwargs):
     with pytest.raises(ValueError):
         RepThresholds(**kwargs)
+
+
+def test_settling_into_a_new_stance_becomes_the_rest_level():
+    # Standing (10), stepping into a split stance (35, held), then lunges from there down to 95.
+    lunges = reps_signal(4, depth=95, rest=35, lead_s=2.0)
+    values = np.concatenate([np.full(60, 10.0), np.linspace(10, 35, 30), lunges])
+    reps = count(values)
+    assert len(reps) == 4
+    assert all(r.rest_value == pytest.approx(35, abs=2) for r in reps[1:])
+
+
+def test_stepping_in_and_lunging_at_once_still_counts_every_rep():
+    lunges = reps_signal(4, depth=95, rest=35, lead_s=0.3)
+    values = np.concatenate([np.full(60, 10.0), np.linspace(10, 35, 15), lunges])
+    assert len(count(values)) == 4

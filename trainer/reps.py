@@ -1,7 +1,7 @@
 """Rep counting: a hysteresis state machine over one scalar movement signal.
 
 A rep is a trip from the rest position out to a turning point and back. The thresholds are
-measured from the person's own rest level (the most rested value since the last rep), not from
+measured from the person's own rest level (the most rested value shortly before the rep), not from
 fixed numbers, because where "standing" reads differs from person to person and camera to
 camera. Two thresholds (enter further from rest than exit) keep jitter from adding reps; a
 minimum excursion and duration reject twitches; a rep also ends once the person has come most of
@@ -13,6 +13,7 @@ picking up a weight is not a rep.
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass
 
 
@@ -26,6 +27,8 @@ class RepThresholds:
     min_range: the rest-to-turn excursion a rep needs to count.
     min_duration_s, min_phase_s: the least time for the whole rep, and for each of the way out
     and the way back (a one-frame spike from a tracking glitch is not a movement).
+    rest_window_s: a rep's rest level is the most rested value of this many seconds before its
+    turning point (see RepCounter).
     direction: +1 when the signal rises toward the turning point (knee bend in a squat),
     -1 when it falls.
     """
@@ -39,6 +42,7 @@ class RepThresholds:
     direction: int = 1
     return_share: float = 0.75
     max_gap_s: float = 0.6
+    rest_window_s: float = 4.0
 
     def __post_init__(self) -> None:
         if self.direction not in (-1, 1):
@@ -70,17 +74,26 @@ class Rep:
 
 
 class RepCounter:
-    """Feed ``update(value, t_s, ready)`` once per frame; it returns a Rep when one completes."""
+    """Feed ``update(value, t_s, ready)`` once per frame; it returns a Rep when one completes.
+
+    The rest level of a rep is the most rested value in the ``rest_window_s`` before its
+    turning point. Settling into a new stance (standing, then stepping into a split stance)
+    therefore becomes the rest level of the reps that follow, instead of leaving a "rep" that
+    never comes back.
+    """
 
     def __init__(self, thresholds: RepThresholds) -> None:
         self.th = thresholds
         self.count = 0
         self.in_rep = False
         self._last_t: float | None = None
-        self._rest = math.nan       # most rested "away" value since the last rep
+        self._history: deque[tuple[float, float]] = deque()   # (t, away) of the recent window
+        self._rest = math.nan       # rest level, see the class docstring
         self._rest_t = math.nan     # last moment the signal was still at rest
         self._turn = math.nan       # furthest "away" value of the rep in progress
         self._turn_t = math.nan
+        self._valley = math.nan     # least "away" value since the turn
+        self._valley_t = math.nan
 
     def _away(self, value: float) -> float:
         """Signal flipped so that larger always means further from rest."""
@@ -93,30 +106,49 @@ class RepCounter:
             return None
         self._last_t = t_s
         away = self._away(value)
+        self._remember(away, t_s)
         if not self.in_rep:
-            self._track_rest(away, t_s)
+            self._rest_from_history()
             if away - self._rest >= self.th.enter:
                 self.in_rep = True
                 self._turn, self._turn_t = away, t_s
             return None
         if away > self._turn:
             self._turn, self._turn_t = away, t_s
+            self._valley, self._valley_t = away, t_s
+            self._rest_from_history()
+        elif away < self._valley:
+            self._valley, self._valley_t = away, t_s
         back_share = (self._turn - away) / max(self._turn - self._rest, 1e-9)
         if away - self._rest <= self.th.exit or back_share >= self.th.return_share:
             return self._finish(away, t_s)
+        if self._next_rep_began(away):
+            return self._finish(self._valley, self._valley_t, resume=(away, t_s))
         if t_s - self._rest_t > self.th.max_duration_s:
             self.abandon()
         return None
 
-    def _track_rest(self, away: float, t_s: float) -> None:
-        # The rep starts the last moment the person was still at rest: within a quarter of the
-        # minimum range of the most rested value seen since the previous rep.
-        if not math.isfinite(self._rest) or away < self._rest:
-            self._rest = away
-        if away - self._rest <= 0.25 * self.th.min_range:
-            self._rest_t = t_s
+    def _next_rep_began(self, away: float) -> bool:
+        """Came well back from the turn, then headed out again: the rep ended at that valley
+        even though it never got back to the rest level (which was misjudged, or the person
+        does the reps from a shallower position than they started in)."""
+        came_back = self._turn - self._valley
+        return (came_back >= max(self.th.min_range, 0.6 * (self._turn - self._rest))
+                and away - self._valley >= 0.5 * self.th.enter)
 
-    def _finish(self, away: float, t_s: float) -> Rep | None:
+    def _remember(self, away: float, t_s: float) -> None:
+        self._history.append((t_s, away))
+        while self._history[0][0] < t_s - self.th.rest_window_s:
+            self._history.popleft()
+
+    def _rest_from_history(self) -> None:
+        """Rest level: the most rested recent value; the rep starts the last moment the signal
+        was within a quarter of the minimum range of it."""
+        self._rest = min(value for _, value in self._history)
+        near = 0.25 * self.th.min_range
+        self._rest_t = max(t for t, value in self._history if value - self._rest <= near)
+
+    def _finish(self, away: float, t_s: float, resume: tuple[float, float] | None = None) -> Rep | None:
         rep = None
         excursion = self._turn - self._rest
         timed = (t_s - self._rest_t >= self.th.min_duration_s
@@ -126,12 +158,16 @@ class RepCounter:
             d = self.th.direction
             rep = Rep(self.count, self._rest_t, self._turn_t, t_s, self._rest * d, self._turn * d)
         self.in_rep = False
-        self._rest, self._rest_t = away, t_s
+        self._history.clear()
+        self._history.append((t_s, away))
+        if resume:   # the next rep is already under way from the valley
+            self._history.append((resume[1], resume[0]))
         return rep
 
     def abandon(self) -> None:
         """Lost track mid-rep (dropout, person left, camera cut): never finish a rep we did
         not see, and learn the rest level afresh."""
         self.in_rep = False
+        self._history.clear()
         self._rest = self._rest_t = math.nan
         self._last_t = None

@@ -17,22 +17,13 @@ Known problems
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
-
 from ..cues import FormRule, Phase
 from ..geometry import View
-from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
-from .base import BodyReference, Exercise, Metrics
+from .base import Exercise
 
 FRONT, SIDE = View.FRONT, View.SIDE
-
-
-def _other(side: str) -> str:
-    return "right" if side == "left" else "left"
 
 
 RULES = (
@@ -67,24 +58,12 @@ RULES = (
 )
 
 
-def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
-    shank = ref.shank_px
-    values = {"hip_drop": body.hip_drop(frame, ref.thigh_px, shank), "trunk_lean": body.trunk_lean(frame)}
-    values |= body.per_side("hip_flexion", lambda s: body.hip_flexion(frame, s))
-    values |= body.per_side("knee_ahead_of_toes", lambda s: body.knee_ahead_of_toes(frame, s))
-    values |= body.per_side("knee_inside_ankle", lambda s: body.knee_inside_ankle(frame, s, shank))
-    # The rule reads the back knee of the working (front) side: store it under the front side.
-    heights = {s: body.knee_height(frame, s, shank) for s in ("left", "right")}
-    values |= {f"back_knee_height_{s}": heights[_other(s)] for s in ("left", "right")}
-    return values
-
-
 EXERCISE = Exercise(
     id="banded_split_squat",
     name="Banded split squat",
     summary="2 sets of 10 reps on each leg; back knee toward the floor, front knee over the toes",
     rules=RULES,
-    metrics=metrics,
+    metrics=body.split_stance_metrics,
     rep_metric="hip_drop",
     # The hips sink by a third of the leg or more from the split stance; swaying moves them a
     # few hundredths. Measured from the person's own top position.

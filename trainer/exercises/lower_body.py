@@ -264,3 +264,18 @@ def lower_ankle(series: dict[str, np.ndarray], min_gap: float = 0.25) -> str:
     if abs(left - right) < min_gap * scale:
         return "both"
     return "left" if left > right else "right"
+
+
+def split_stance_metrics(frame: PoseFrame, ref) -> dict[str, float]:
+    """What lunges and split squats read: hip drop for the reps, both hips' bend to tell the
+    front leg, and per side the front knee's travel and caving and the back knee's height
+    (stored under the front leg's side, which is the side the rules judge)."""
+    shank = ref.shank_px
+    values = {"hip_drop": hip_drop(frame, ref.thigh_px, shank), "trunk_lean": trunk_lean(frame)}
+    values |= per_side("hip_flexion", lambda s: hip_flexion(frame, s))
+    values |= per_side("knee_bend", lambda s: knee_flexion(frame, s))
+    values |= per_side("knee_ahead_of_toes", lambda s: knee_ahead_of_toes(frame, s))
+    values |= per_side("knee_inside_ankle", lambda s: knee_inside_ankle(frame, s, shank))
+    heights = {s: knee_height(frame, s, shank) for s in ("left", "right")}
+    values |= {"back_knee_height_left": heights["right"], "back_knee_height_right": heights["left"]}
+    return values

@@ -279,3 +279,28 @@ def split_stance_metrics(frame: PoseFrame, ref) -> dict[str, float]:
     heights = {s: knee_height(frame, s, shank) for s in ("left", "right")}
     values |= {"back_knee_height_left": heights["right"], "back_knee_height_right": heights["left"]}
     return values
+
+
+def ankle_rise(frame: PoseFrame, side: str, leg_px: float) -> float:
+    """How far this ankle sits above the other one, in leg lengths (image)."""
+    _, _, ankle, *_ = _LEGS[side]
+    _, _, other, *_ = _LEGS["right" if side == "left" else "left"]
+    if not _seen(frame, ankle, other) or not leg_px > 0:
+        return math.nan
+    return float((frame.xy[other, 1] - frame.xy[ankle, 1]) / leg_px)
+
+
+def leg_above_horizontal(frame: PoseFrame, side: str) -> float:
+    """Angle of the hip-to-ankle line above horizontal, degrees (side view; < 0 = below)."""
+    hip, _, ankle, *_ = _LEGS[side]
+    if not _seen(frame, hip, ankle):
+        return math.nan
+    dx, dy = frame.xy[ankle] - frame.xy[hip]
+    return math.degrees(math.atan2(-dy, abs(dx))) if abs(dx) + abs(dy) > 1e-6 else math.nan
+
+
+def higher_ankle(series: dict[str, np.ndarray]) -> str:
+    """The moving leg of a leg raise: the ankle that rose."""
+    left = np.nanmax(series.get("ankle_rise_left", np.array([np.nan])), initial=-np.inf)
+    right = np.nanmax(series.get("ankle_rise_right", np.array([np.nan])), initial=-np.inf)
+    return "left" if left >= right else "right"

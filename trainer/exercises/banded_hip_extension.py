@@ -1,0 +1,78 @@
+"""Banded hip extension: on hands and knees (one knee on a block), extend the other leg straight
+back against a band to hip height, pulse at the top, bring it back with the knee hovering.
+
+What it checks
+    Reps per leg (the working leg is the one that rises), and the therapist's cues: a flat back
+    with no extra arch at the top, hips square, the leg extending straight. A plank with
+    alternating leg raises counts the same way.
+Why it matters
+    It isolates the glute's hip extension; lifting past hip height is done by arching the lower
+    back, rolling the hip open or bending the knee lets other muscles take over.
+Camera view
+    Side-on for the arch and the straight leg; from behind for the hips.
+Known problems
+    The far leg is hidden side-on; its rise is still tracked by the model, less precisely.
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..cues import FormRule, Phase
+from ..geometry import View
+from ..pose import PoseFrame
+from ..reps import RepThresholds
+from . import lower_body as body
+from .base import BodyReference, Exercise, Metrics
+
+FRONT, SIDE = View.FRONT, View.SIDE
+
+RULES = (
+    FormRule(
+        id="back_arch", title="Back arches", cue="Leg to hip height only, keep your back flat",
+        metric="leg_above_horizontal_{side}", limit=20.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), priority=0,
+        measures="how far the working leg's hip-to-ankle line rises above horizontal at the top",
+        why="the hip extends to about level (0-10 deg) with a flat back; lifting the leg 20 deg "
+            "above level needs the lower back to arch"),
+    FormRule(
+        id="bent_leg", title="Leg not extended", cue="Straighten the leg all the way back",
+        metric="knee_bend_2d_{side}", limit=35.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), judged_on="best", priority=2,
+        measures="the working knee's straightest bend at the top (side view)",
+        why="a leg extended straight reads 0-15 deg; 35 deg or more at its straightest means the "
+            "leg never extended"),
+    FormRule(
+        id="hip_rotation", title="Hip rolls open", cue="Keep both hips pointing down",
+        metric="hip_line_tilt", limit=15.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT}), priority=1,
+        measures="tilt of the line between the hips from level at the top (from behind)",
+        why="square hips stay within about 8 deg of level; past 15 deg the working hip has "
+            "rolled up and open"),
+)
+
+
+def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
+    leg = ref.thigh_px + ref.shank_px
+    values = {"hip_line_tilt": body.hip_line_tilt(frame)}
+    values |= body.per_side("ankle_rise", lambda s: body.ankle_rise(frame, s, leg))
+    values |= body.per_side("leg_above_horizontal", lambda s: body.leg_above_horizontal(frame, s))
+    values |= body.per_side("knee_bend_2d", lambda s: body.knee_bend_2d(frame, s))
+    rises = [values["ankle_rise_left"], values["ankle_rise_right"]]
+    values["leg_rise"] = max(rises) if all(math.isfinite(r) for r in rises) else math.nan
+    return values
+
+
+EXERCISE = Exercise(
+    id="banded_hip_extension",
+    name="Banded hip extension",
+    summary="2 sets of 8 reps on each leg; extend the leg straight back to hip height",
+    rules=RULES,
+    metrics=metrics,
+    rep_metric="leg_rise",
+    # The working ankle rises from floor level to about hip height, a third of a leg length or
+    # more above the other ankle; a rep rises 0.12 leg past the resting level.
+    rep_thresholds=RepThresholds(enter=0.12, exit=0.06, min_range=0.12, min_duration_s=0.5),
+    working_side=body.higher_ankle,
+    best_views=frozenset({SIDE}),
+)

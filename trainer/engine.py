@@ -20,6 +20,7 @@ from .pose import Landmark as L
 from .reps import Rep, RepCounter
 
 BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
+REP_METRIC = "rep:"      # a rule metric naming a whole-rep measurement, e.g. "rep:tempo_up_s"
 SETTLE_S = 0.3           # body must be in view this long before counting starts
 VIEW_WINDOW = 15         # frames voting on the current camera view
 
@@ -260,6 +261,8 @@ class ExerciseEngine:
             if view not in rule.views:
                 unjudged.append(rule.id)
                 continue
+            if rule.metric.startswith(REP_METRIC):
+                continue   # judged from the rep's own measurements, see _judge_rep
             metric = rule.metric.format(side=side)
             values = self._series(metric, window)
             mask = self._phase_mask(rule.phase, rep, window) if rep else np.ones(values.shape, bool)
@@ -279,6 +282,12 @@ class ExerciseEngine:
         measurements = {"range_of_motion": round(rep.range, 1),
                         "tempo_down_s": round(rep.turn_s - rep.start_s, 2),
                         "tempo_up_s": round(rep.end_s - rep.turn_s, 2), **measurements}
+        seen = View(view) if view else None
+        for rule in (r for r in self.exercise.rules if r.metric.startswith(REP_METRIC)):
+            value = measurements.get(rule.metric.removeprefix(REP_METRIC), math.nan)
+            if seen in rule.views and rule.is_fault(value):
+                faults.append(FormFault(rule.id, rule.cue, value, rule.limit, rule.unit, rep.end_s,
+                                        index, side, view, rule.priority))
         result = RepResult(index, side, rep.start_s, rep.turn_s, rep.end_s, view, measurements,
                            faults, unjudged)
         self.reps.append(result)

@@ -304,3 +304,14 @@ def higher_ankle(series: dict[str, np.ndarray]) -> str:
     left = np.nanmax(series.get("ankle_rise_left", np.array([np.nan])), initial=-np.inf)
     right = np.nanmax(series.get("ankle_rise_right", np.array([np.nan])), initial=-np.inf)
     return "left" if left >= right else "right"
+
+
+def heel_rise(frame: PoseFrame, side: str, shank_px: float) -> float:
+    """How high this ankle sits above the lowest toe in view, in shank lengths: it grows as the
+    heel leaves the floor (any view; the ankle rises with the heel)."""
+    _, _, ankle, *_ = _LEGS[side]
+    toes = [t for _, t in _FEET.values() if _seen(frame, t)]
+    if not toes or not _seen(frame, ankle) or not shank_px > 0:
+        return math.nan
+    floor = max(frame.xy[t, 1] for t in toes)
+    return float((floor - frame.xy[ankle, 1]) / shank_px)

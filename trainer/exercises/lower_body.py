@@ -315,3 +315,36 @@ def heel_rise(frame: PoseFrame, side: str, shank_px: float) -> float:
         return math.nan
     floor = max(frame.xy[t, 1] for t in toes)
     return float((floor - frame.xy[ankle, 1]) / shank_px)
+
+
+def heel_lift(frame: PoseFrame, side: str) -> float:
+    """Heel height above its own toe, in foot lengths (side view; 0 = foot flat)."""
+    heel, toe = _FEET[side]
+    if not _seen(frame, heel, toe):
+        return math.nan
+    length = float(np.linalg.norm(frame.xy[toe] - frame.xy[heel]))
+    return float((frame.xy[toe, 1] - frame.xy[heel, 1]) / length) if length > 1e-6 else math.nan
+
+
+def trunk_back_lean(frame: PoseFrame, side: str) -> float:
+    """How far the trunk leans back from vertical, degrees, with "forward" the way the given
+    foot points (side view; < 0 = leaning forward)."""
+    heel, toe = _FEET[side]
+    if not _seen(frame, heel, toe, L.LEFT_HIP, L.RIGHT_HIP, L.LEFT_SHOULDER, L.RIGHT_SHOULDER):
+        return math.nan
+    xy = frame.xy
+    forward = np.sign(xy[toe, 0] - xy[heel, 0])
+    hips, shoulders = midpoint(xy, L.LEFT_HIP, L.RIGHT_HIP), midpoint(xy, L.LEFT_SHOULDER, L.RIGHT_SHOULDER)
+    dx, dy = shoulders - hips
+    return math.degrees(math.atan2(-dx * forward, -dy)) if abs(dx) + abs(dy) > 1e-6 else math.nan
+
+
+def more_bent_knee(metrics: dict[str, float]) -> str:
+    left, right = metrics.get("knee_bend_left", math.nan), metrics.get("knee_bend_right", math.nan)
+    if not (math.isfinite(left) and math.isfinite(right)):
+        return "both"
+    return "left" if left >= right else "right"
+
+
+def other_side(side: str) -> str:
+    return {"left": "right", "right": "left"}.get(side, side)

@@ -348,3 +348,10 @@ def more_bent_knee(metrics: dict[str, float]) -> str:
 
 def other_side(side: str) -> str:
     return {"left": "right", "right": "left"}.get(side, side)
+
+
+def feet_apart(frame: PoseFrame, shank_px: float) -> float:
+    """Horizontal distance between the ankles in the image, in shank lengths."""
+    if not _seen(frame, L.LEFT_ANKLE, L.RIGHT_ANKLE) or not shank_px > 0:
+        return math.nan
+    return float(abs(frame.xy[L.LEFT_ANKLE, 0] - frame.xy[L.RIGHT_ANKLE, 0]) / shank_px)

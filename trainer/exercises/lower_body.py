@@ -355,3 +355,15 @@ def feet_apart(frame: PoseFrame, shank_px: float) -> float:
     if not _seen(frame, L.LEFT_ANKLE, L.RIGHT_ANKLE) or not shank_px > 0:
         return math.nan
     return float(abs(frame.xy[L.LEFT_ANKLE, 0] - frame.xy[L.RIGHT_ANKLE, 0]) / shank_px)
+
+
+def arm_elevation(frame: PoseFrame) -> float:
+    """How high the arms are raised, degrees between trunk and upper arm (0 = by the sides,
+    180 = straight overhead), the higher arm counted; 2D."""
+    best = math.nan
+    for hip, shoulder, elbow in ((L.LEFT_HIP, L.LEFT_SHOULDER, L.LEFT_ELBOW),
+                                 (L.RIGHT_HIP, L.RIGHT_SHOULDER, L.RIGHT_ELBOW)):
+        if _seen(frame, hip, shoulder, elbow):
+            angle = float(joint_angle(frame.xy[hip], frame.xy[shoulder], frame.xy[elbow]))
+            best = angle if not math.isfinite(best) else max(best, angle)
+    return best

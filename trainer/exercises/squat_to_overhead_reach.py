@@ -1,0 +1,58 @@
+"""Squat to overhead reach (warm-up): holding a pole, squat with the knees tracking the toes and
+the weight in the heels; at the bottom let go and reach both arms straight overhead, then stand.
+
+What it checks
+    Reps from the hips sinking, and the therapist's cues: knees in line with the toes (front),
+    back flat (side), arms reaching straight up at the bottom.
+Why it matters
+    It rehearses a deep, upright squat: reaching overhead at the bottom only works with the
+    weight back and the chest up; knees caving or a rounding back show the squat collapsing.
+Camera view
+    Facing the camera for the knees, side-on for the back; the reach is seen from either.
+Known problems
+    Shares the goblet squat's measurements; the pole can hide a hand, the higher arm is used.
+"""
+
+from __future__ import annotations
+
+
+from ..cues import FormRule, Phase
+from ..geometry import View
+from ..pose import PoseFrame
+from ..reps import RepThresholds
+from . import goblet_squat
+from . import lower_body as body
+from .base import BodyReference, Exercise, Metrics
+
+FRONT, SIDE = View.FRONT, View.SIDE
+_SQUAT_RULES = {rule.id: rule for rule in goblet_squat.RULES}
+
+RULES = (
+    _SQUAT_RULES["knee_valgus"],
+    _SQUAT_RULES["back_rounding"],
+    FormRule(
+        id="arms_not_overhead", title="Arms stop short", cue="Reach your arms all the way up",
+        metric="arm_elevation", limit=140.0, fault_when="below", phase=Phase.BOTTOM,
+        views=frozenset({FRONT, SIDE}), judged_on="best", priority=2,
+        measures="the highest the arms rise at the bottom, as the angle between trunk and upper arm",
+        why="arms straight overhead read 160-180 deg; under 140 deg they stopped in front of the "
+            "face rather than reaching up"),
+)
+
+
+def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
+    values = goblet_squat.metrics(frame, ref)
+    values["arm_elevation"] = body.arm_elevation(frame)
+    return values
+
+
+EXERCISE = Exercise(
+    id="squat_to_overhead_reach",
+    name="Squat to overhead reach",
+    summary="1 set of 10 reps; squat holding a support, reach both arms overhead at the bottom",
+    rules=RULES,
+    metrics=metrics,
+    rep_metric="hip_drop",
+    rep_thresholds=RepThresholds(enter=0.10, exit=0.06, min_range=0.10, min_duration_s=0.5),
+    best_views=frozenset({FRONT, SIDE}),
+)

@@ -367,3 +367,19 @@ def arm_elevation(frame: PoseFrame) -> float:
             angle = float(joint_angle(frame.xy[hip], frame.xy[shoulder], frame.xy[elbow]))
             best = angle if not math.isfinite(best) else max(best, angle)
     return best
+
+
+def standing_hip_drop(frame: PoseFrame, thigh_px: float, shank_px: float) -> float:
+    """hip_drop over the standing leg only (the lower ankle): on one leg the lifted foot says
+    nothing about how far the hips sank."""
+    leg = thigh_px + shank_px
+    seen = [(frame.xy[ankle, 1], hip) for hip, _, ankle, *_ in _LEGS.values() if _seen(frame, hip, ankle)]
+    if not seen or not leg > 0:
+        return math.nan
+    ankle_y, hip = max(seen)
+    return float(1.0 - (ankle_y - frame.xy[hip, 1]) / leg)
+
+
+def lower_ankle_now(frame: PoseFrame) -> str:
+    """The standing foot right now: the lower ankle in the image."""
+    return "left" if frame.xy[L.LEFT_ANKLE, 1] >= frame.xy[L.RIGHT_ANKLE, 1] else "right"

@@ -1,0 +1,81 @@
+"""Lateral lunge: lift one knee, step wide to that side and sit the hips back over the bent
+leg, the other leg straight, chest lifted; push back to standing.
+
+What it checks
+    Reps per leg (the working leg is the one that bends), and the therapist's cues: the bent
+    knee stays over the ankle and does not cave in, the chest stays lifted, the other leg stays
+    straight.
+Why it matters
+    It trains the glutes in the side-to-side plane that running neglects; a caving knee or a
+    folding chest shifts the load off them, a bending trailing leg turns it into a squat.
+Camera view
+    Facing the camera: the step goes across the picture.
+Known problems
+    The chest is judged from the 3D trunk tilt, which the model estimates less precisely from
+    the front than an image angle from the side.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..cues import FormRule, Phase
+from ..geometry import View
+from ..pose import PoseFrame
+from ..reps import RepThresholds
+from . import lower_body as body
+from .base import BodyReference, Exercise, Metrics, Series
+
+FRONT = View.FRONT
+
+RULES = (
+    FormRule(
+        id="knee_valgus", title="Bent knee caves in", cue="Knee over your ankle, push it out",
+        metric="knee_inside_ankle_{side}", limit=0.15, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT}), priority=0, unit="shank",
+        measures="how far the bent knee sits inward of its ankle, in shank lengths (front view)",
+        why="a knee over the ankle reads about 0; 0.15 of a shank (about 6 cm) inward is a caving "
+            "knee beyond the model's jitter"),
+    FormRule(
+        id="chest_drop", title="Chest drops", cue="Chest up as you sit back",
+        metric="trunk_flexion", limit=50.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT}), priority=1,
+        measures="the trunk's tilt from upright at the bottom (3D)",
+        why="sitting the hips back tilts the trunk 20-40 deg; past 50 deg the chest has folded"),
+    FormRule(
+        id="bent_trailing_leg", title="Other leg bends", cue="Keep the other leg straight",
+        metric="trailing_knee_bend_{side}", limit=30.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT}), priority=2,
+        measures="the straight leg's knee bend at the bottom (3D)",
+        why="a straight leg reads 0-15 deg in the model's 3D landmarks; 30 deg is a clear bend"),
+)
+
+
+def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
+    values = {"hip_drop": body.hip_drop(frame, ref.thigh_px, ref.shank_px),
+              "trunk_flexion": body.trunk_flexion(frame)}
+    values |= body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
+    values |= body.per_side("knee_inside_ankle", lambda s: body.knee_inside_ankle(frame, s, ref.shank_px))
+    values |= {f"trailing_knee_bend_{s}": values[f"knee_bend_{body.other_side(s)}"] for s in ("left", "right")}
+    return values
+
+
+def bent_leg(series: Series) -> str:
+    left = series.get("knee_bend_left")
+    right = series.get("knee_bend_right")
+    if left is None or right is None:
+        return "both"
+    return "left" if np.nanmax(left, initial=-1.0) >= np.nanmax(right, initial=-1.0) else "right"
+
+
+EXERCISE = Exercise(
+    id="lateral_lunge",
+    name="Lateral lunge",
+    summary="2 sets of 12 reps on each leg; step wide, sit back over the bent leg, chest up",
+    rules=RULES,
+    metrics=metrics,
+    rep_metric="hip_drop",
+    rep_thresholds=RepThresholds(enter=0.10, exit=0.06, min_range=0.10, min_duration_s=0.5),
+    working_side=bent_leg,
+    best_views=frozenset({FRONT}),
+)

@@ -38,10 +38,11 @@ RULES = (
             "knee beyond the model's jitter"),
     FormRule(
         id="chest_drop", title="Chest drops", cue="Chest up as you sit back",
-        metric="trunk_flexion", limit=50.0, fault_when="above", phase=Phase.BOTTOM,
+        metric="trunk_flexion", limit=62.0, fault_when="above", phase=Phase.BOTTOM,
         views=frozenset({FRONT}), priority=1,
         measures="the trunk's tilt from upright at the bottom (3D)",
-        why="sitting the hips back tilts the trunk 20-40 deg; past 50 deg the chest has folded"),
+        why="sitting the hips back as if into a chair tilts the trunk 30-55 deg; past 62 deg the "
+            "chest has folded toward the thigh"),
     FormRule(
         id="bent_trailing_leg", title="Other leg bends", cue="Keep the other leg straight",
         metric="trailing_knee_bend_{side}", limit=30.0, fault_when="above", phase=Phase.BOTTOM,

@@ -383,3 +383,29 @@ def standing_hip_drop(frame: PoseFrame, thigh_px: float, shank_px: float) -> flo
 def lower_ankle_now(frame: PoseFrame) -> str:
     """The standing foot right now: the lower ankle in the image."""
     return "left" if frame.xy[L.LEFT_ANKLE, 1] >= frame.xy[L.RIGHT_ANKLE, 1] else "right"
+
+
+def knee_gap(frame: PoseFrame, thigh_px: float) -> float:
+    """Distance between the knees in the image, in thigh lengths (a top leg lifting off the
+    bottom one when lying on a side)."""
+    if not _seen(frame, L.LEFT_KNEE, L.RIGHT_KNEE) or not thigh_px > 0:
+        return math.nan
+    return float(np.linalg.norm(frame.xy[L.LEFT_KNEE] - frame.xy[L.RIGHT_KNEE]) / thigh_px)
+
+
+def joint_height(frame: PoseFrame, joints, shank_px: float) -> float:
+    """Mean height of the given joints above the lowest body point in view, in shank lengths."""
+    if not all(_seen(frame, j) for j in joints) or not shank_px > 0:
+        return math.nan
+    seen = np.flatnonzero(frame.visibility >= VISIBLE)
+    floor = float(frame.xy[seen, 1].max())
+    return float((floor - frame.xy[list(joints), 1].mean()) / shank_px)
+
+
+def higher_knee(series: dict[str, np.ndarray]) -> str:
+    """The top (working) leg when lying on a side: its knee sits higher in the image."""
+    left = np.nanmedian(series.get("knee_y_left", np.array([np.nan])))
+    right = np.nanmedian(series.get("knee_y_right", np.array([np.nan])))
+    if not (np.isfinite(left) and np.isfinite(right)):
+        return "both"
+    return "left" if left < right else "right"

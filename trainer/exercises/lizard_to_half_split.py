@@ -52,13 +52,13 @@ def front_leg(m: Metrics) -> str:
 
 
 def in_position(m: Metrics) -> bool:
-    """Back knee down, hips back, front leg reaching long (a knee bent under 45 deg; the
+    """Back knee down, hips back, front leg reaching long (a knee bent under 70 deg; the
     therapist's cue then judges whether it is straight enough)."""
     front = front_leg(m)
     if front == "both":
         return False
     back = body.other_side(front)
-    return m[f"knee_height_{back}"] < 0.35 and m.get(f"knee_bend_{front}", math.nan) < 45
+    return m[f"knee_height_{back}"] < 0.35 and m.get(f"knee_bend_{front}", math.nan) < 70
 
 
 EXERCISE = Exercise(

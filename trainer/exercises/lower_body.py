@@ -409,3 +409,22 @@ def higher_knee(series: dict[str, np.ndarray]) -> str:
     if not (np.isfinite(left) and np.isfinite(right)):
         return "both"
     return "left" if left < right else "right"
+
+
+def foot_out(frame: PoseFrame, side: str, shank_px: float) -> float:
+    """How far this ankle sits out to its own side of the hips' centre, in shank lengths (front
+    view): grows as the foot taps or steps out sideways."""
+    _, _, ankle, *_ = _LEGS[side]
+    if not _seen(frame, L.LEFT_HIP, L.RIGHT_HIP, ankle) or not shank_px > 0:
+        return math.nan
+    xy = frame.xy
+    centre = (xy[L.LEFT_HIP, 0] + xy[L.RIGHT_HIP, 0]) / 2.0
+    own_side = np.sign(xy[L.LEFT_HIP, 0] - xy[L.RIGHT_HIP, 0]) * (1 if side == "left" else -1)
+    return float((xy[ankle, 0] - centre) * own_side / shank_px)
+
+
+def wider_foot(series: dict[str, np.ndarray]) -> str:
+    """The leg that moved out: its ankle reached further to its side."""
+    left = np.nanmax(series.get("foot_out_left", np.array([np.nan])), initial=-np.inf)
+    right = np.nanmax(series.get("foot_out_right", np.array([np.nan])), initial=-np.inf)
+    return "left" if left >= right else "right"

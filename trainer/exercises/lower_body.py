@@ -428,3 +428,11 @@ def wider_foot(series: dict[str, np.ndarray]) -> str:
     left = np.nanmax(series.get("foot_out_left", np.array([np.nan])), initial=-np.inf)
     right = np.nanmax(series.get("foot_out_right", np.array([np.nan])), initial=-np.inf)
     return "left" if left >= right else "right"
+
+
+def pelvis_turn(frame: PoseFrame) -> float:
+    """How far the pelvis has turned away from square to the camera, degrees (3D; front view)."""
+    if not _seen(frame, L.LEFT_HIP, L.RIGHT_HIP):
+        return math.nan
+    dx, _, dz = frame.world[L.LEFT_HIP] - frame.world[L.RIGHT_HIP]
+    return math.degrees(math.atan2(abs(dz), abs(dx))) if abs(dx) + abs(dz) > 1e-6 else math.nan

@@ -1,0 +1,69 @@
+"""Standing clamshell: bands above the knees and ankles, knees soft, hands on the hips; lift one
+heel and turn that knee out to the side from the hip, then back to facing forward.
+
+What it checks
+    Reps per leg (the working leg is the knee that turns out), and the therapist's cue: the
+    move comes from the hip, with the pelvis staying square.
+Why it matters
+    Turning the knee out against the band wakes up the glute's outward rotation that keeps a
+    runner's knee from caving; turning the whole pelvis instead skips it.
+Camera view
+    Facing the camera.
+Known problems
+    The heel lift is not judged: from the front the foot points at the camera and its heel
+    cannot be told from its toes.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..cues import FormRule, Phase
+from ..geometry import View
+from ..pose import PoseFrame
+from ..reps import RepThresholds
+from . import lower_body as body
+from .base import BodyReference, Exercise, Metrics, Series
+
+FRONT = View.FRONT
+
+RULES = (
+    FormRule(
+        id="pelvis_turns", title="Pelvis turns with the knee", cue="Keep your hips facing forward",
+        metric="pelvis_turn", limit=15.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({FRONT}), priority=1,
+        measures="how far the pelvis turns away from square at the knee's widest point (3D)",
+        why="a knee turning out from the hip leaves the pelvis within about 8 deg of square; "
+            "past 15 deg the whole pelvis is turning instead"),
+)
+
+
+def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
+    values = body.per_side("knee_out", lambda s: -body.knee_inside_ankle(frame, s, ref.shank_px))
+    values["pelvis_turn"] = body.pelvis_turn(frame)
+    outs = [values["knee_out_left"], values["knee_out_right"]]
+    values["knee_turn_out"] = max(outs) if all(math.isfinite(v) for v in outs) else math.nan
+    return values
+
+
+def turning_knee(series: Series) -> str:
+    left = np.nanmax(series.get("knee_out_left", np.array([np.nan])), initial=-np.inf)
+    right = np.nanmax(series.get("knee_out_right", np.array([np.nan])), initial=-np.inf)
+    return "left" if left >= right else "right"
+
+
+EXERCISE = Exercise(
+    id="standing_clamshell",
+    name="Standing clamshell",
+    summary="2 sets of 12 reps on each leg; heel up, turn the knee out from the hip",
+    rules=RULES,
+    metrics=metrics,
+    rep_metric="knee_turn_out",
+    # Knees facing forward sit over the ankles (about 0); turned out, the knee moves a third of
+    # a shank or more outside its ankle. A rep moves 0.2 of a shank past the resting position.
+    rep_thresholds=RepThresholds(enter=0.2, exit=0.1, min_range=0.2, min_duration_s=0.4),
+    working_side=turning_knee,
+    best_views=frozenset({FRONT}),
+)

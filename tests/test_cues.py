@@ -43,3 +43,12 @@ def test_rule_needs_a_view_and_a_valid_direction():
         FormRule(limit=1, fault_when="sideways", **RULE)
     with pytest.raises(ValueError):
         FormRule(limit=1, fault_when="above", **{**RULE, "views": frozenset()})
+
+
+def test_range_rule_judges_the_swing_within_the_phase():
+    bobbing = FormRule(limit=0.08, fault_when="above", judged_on="range", **RULE)
+    steady = np.array([0.20, 0.21, 0.20, 0.22, 0.21, 0.20])
+    bouncy = np.array([0.20, 0.31, 0.32, 0.31, 0.20, 0.19, 0.20])
+    args = dict(rep_index=1, side="both", view=View.SIDE)
+    assert judge(bobbing, steady, np.arange(6) / 30, 30, **args) is None
+    assert judge(bobbing, bouncy, np.arange(7) / 30, 30, **args).measured == pytest.approx(0.11)

@@ -54,6 +54,7 @@ class FormRule:
     priority: int = 1   # lower is more urgent (safety first)
     # "worst": the worst value held in the phase must stay within the limit (knees caving).
     # "best": the best value held must reach the limit (depth: the deepest point counts).
+    # "range": how much the value swings within the phase (hips bobbing during a step).
     judged_on: str = "worst"
 
     def __post_init__(self) -> None:
@@ -61,8 +62,8 @@ class FormRule:
             raise ValueError(f"rule {self.id}: fault_when must be 'above' or 'below'")
         if not self.views:
             raise ValueError(f"rule {self.id}: needs at least one camera view")
-        if self.judged_on not in ("worst", "best"):
-            raise ValueError(f"rule {self.id}: judged_on must be 'worst' or 'best'")
+        if self.judged_on not in ("worst", "best", "range"):
+            raise ValueError(f"rule {self.id}: judged_on must be 'worst', 'best' or 'range'")
 
     def is_fault(self, value: float) -> bool:
         return value > self.limit if self.fault_when == "above" else value < self.limit
@@ -79,6 +80,8 @@ class FormRule:
             return math.nan
         keep = min(max(1, int(round(self.persist_s * fps))), finite.size)
         ordered = np.sort(finite)  # ascending
+        if self.judged_on == "range":
+            return float(ordered[-keep] - ordered[keep - 1])
         high_side = (self.fault_when == "above") == (self.judged_on == "worst")
         return float(ordered[-keep] if high_side else ordered[keep - 1])
 

@@ -57,5 +57,16 @@ def test_exercises_lists_rules_with_their_views():
 def test_markdown_catalogue_has_a_row_per_rule():
     from trainer.exercises import EXERCISES
     result = CliRunner().invoke(cli, ["exercises", "--markdown"])
-    rows = [line for line in result.output.splitlines() if line.startswith("| goblet_squat")]
-    assert len(rows) == len(EXERCISES["goblet_squat"].rules)
+    for exercise in EXERCISES.values():
+        assert f"(`{exercise.id}`)" in result.output
+        for rule in exercise.rules:
+            assert f"| `{rule.id}` | {rule.cue} |" in result.output
+
+
+def test_docs_rule_catalogue_is_current():
+    """docs/rules.md is the generated catalogue; regenerate it with
+    `trainer exercises --markdown > docs/rules.md` after changing a rule."""
+    from pathlib import Path
+    result = CliRunner().invoke(cli, ["exercises", "--markdown"])
+    shipped = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text()
+    assert shipped == result.output

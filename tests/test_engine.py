@@ -1,7 +1,5 @@
 """The exercise engine on synthetic landmark sequences (no model, no video)."""
 
-import numpy as np
-
 from builders import squat_sequence, to_frame, squat_world
 from trainer.engine import ExerciseEngine
 from trainer.exercises import get_exercise

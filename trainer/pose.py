@@ -154,13 +154,8 @@ class PoseFrame:
     def visible(self, landmarks, threshold: float = 0.5) -> bool:
         """True when every given landmark is seen and lies inside the image (the bottom edge
         give or take ``BOTTOM_MARGIN``)."""
-        if not self.has_person:
-            return False
         idx = np.asarray([int(i) for i in landmarks])
-        width, height = self.image_size
-        x, y = self.xy[idx, 0], self.xy[idx, 1]
-        inside = (x >= 0) & (x < width) & (y >= 0) & (y < height * (1 + BOTTOM_MARGIN))
-        return bool(np.all(self.visibility[idx] >= threshold) and np.all(inside))
+        return self._inside(idx) and bool(np.all(self.visibility[idx] >= threshold))
 
     def in_frame(self, landmarks, threshold: float = 0.5) -> bool:
         """True when every given landmark is in the picture, seen or hidden behind the body.
@@ -168,13 +163,15 @@ class PoseFrame:
         Uses the model's presence score, not visibility: a knee hidden behind the arms in a deep
         squat is still in frame, and its estimated position is still good for counting.
         """
+        idx = np.asarray([int(i) for i in landmarks])
+        return self._inside(idx) and bool(np.all(self.presence[idx] >= threshold))
+
+    def _inside(self, idx: np.ndarray) -> bool:
         if not self.has_person:
             return False
-        idx = np.asarray([int(i) for i in landmarks])
         width, height = self.image_size
         x, y = self.xy[idx, 0], self.xy[idx, 1]
-        inside = (x >= 0) & (x < width) & (y >= 0) & (y < height * (1 + BOTTOM_MARGIN))
-        return bool(np.all(self.presence[idx] >= threshold) and np.all(inside))
+        return bool(np.all((x >= 0) & (x < width) & (y >= 0) & (y < height * (1 + BOTTOM_MARGIN))))
 
     def any_in_frame(self, chains) -> bool:
         """True when at least one of the landmark chains is wholly in the picture."""

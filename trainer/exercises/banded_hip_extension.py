@@ -16,8 +16,6 @@ Known problems
 
 from __future__ import annotations
 
-import math
-
 from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
@@ -58,8 +56,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values |= body.per_side("ankle_rise", lambda s: body.ankle_rise(frame, s, leg))
     values |= body.per_side("leg_above_horizontal", lambda s: body.leg_above_horizontal(frame, s))
     values |= body.per_side("knee_bend_2d", lambda s: body.knee_bend_2d(frame, s))
-    rises = [values["ankle_rise_left"], values["ankle_rise_right"]]
-    values["leg_rise"] = max(rises) if all(math.isfinite(r) for r in rises) else math.nan
+    values["leg_rise"] = body.larger_of_both(values, "ankle_rise")
     return values
 
 

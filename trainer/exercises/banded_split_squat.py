@@ -21,6 +21,7 @@ from ..cues import FormRule, Phase
 from ..geometry import View
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import Exercise
 
 FRONT, SIDE = View.FRONT, View.SIDE
@@ -34,13 +35,7 @@ RULES = (
         measures="how far the front knee sits inward of its ankle, in shank lengths (front view)",
         why="a knee kept over the foot reads about 0; 0.15 of a shank (about 6 cm) inward is a "
             "visible collapse, beyond the model's jitter"),
-    FormRule(
-        id="knee_past_toes", title="Front knee past the toes", cue="Keep the front knee over your toes",
-        metric="knee_ahead_of_toes_{side}", limit=0.4, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=1, unit="foot",
-        measures="how far the front knee travels in front of the front toes, in foot lengths",
-        why="the routine wants the knee over the toes (0 or less); a deep split squat may edge "
-            "a little past them, 0.4 of a foot (about 10 cm) is clearly beyond"),
+    shared_rules.front_knee_past_toes("Keep the front knee over your toes"),
     FormRule(
         id="shallow_depth", title="Not low enough", cue="Lower the back knee toward the floor",
         metric="back_knee_height_{side}", limit=0.75, fault_when="above", phase=Phase.BOTTOM,

@@ -24,6 +24,7 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import BodyReference, Exercise, Metrics
 
 FRONT, SIDE = View.FRONT, View.SIDE
@@ -54,13 +55,7 @@ RULES = (
         measures="tilt of the hip-to-shoulder line from vertical at the bottom (side view)",
         why="a goblet squat with hips back still keeps the trunk within about 45 deg of upright; "
             "past 50 deg the chest has folded toward the thighs"),
-    FormRule(
-        id="back_rounding", title="Back rounds", cue="Keep your back flat",
-        metric="upper_back_bend", limit=32.0, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=1,
-        measures="how far the ear drops forward of the hip-shoulder line (side view)",
-        why="a flat back keeps ear, shoulder and hip within about 25 deg of one line even when "
-            "looking slightly down; past 32 deg the shoulders and head have curled forward"),
+    shared_rules.back_rounding(),
 )
 
 

@@ -21,18 +21,13 @@ from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import BodyReference, Exercise, Metrics
 
 SIDE = View.SIDE
 
 RULES = (
-    FormRule(
-        id="back_rounding", title="Back hunches", cue="Keep your back flat, chest proud",
-        metric="upper_back_bend", limit=32.0, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=0,
-        measures="how far the ear drops forward of the hip-shoulder line at the bottom (side view)",
-        why="a flat back keeps ear, shoulder and hip within about 25 deg of one line; past 32 deg "
-            "the upper back and head have curled down"),
+    shared_rules.back_rounding("Keep your back flat, chest proud"),
     FormRule(
         id="shallow_hinge", title="Not hinged far enough", cue="Hips back, bring your chest lower",
         metric="trunk_flexion", limit=55.0, fault_when="below", phase=Phase.BOTTOM,

@@ -15,8 +15,6 @@ Known problems
 
 from __future__ import annotations
 
-import math
-
 from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
@@ -40,8 +38,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = body.per_side("foot_out", lambda s: body.foot_out(frame, s, ref.shank_px))
     bends = {s: body.knee_flexion(frame, s) for s in ("left", "right")}
     values |= {f"standing_knee_bend_{s}": bends[body.other_side(s)] for s in ("left", "right")}
-    outs = [values["foot_out_left"], values["foot_out_right"]]
-    values["tap_out"] = max(outs) if all(math.isfinite(v) for v in outs) else math.nan
+    values["tap_out"] = body.larger_of_both(values, "foot_out")
     return values
 
 

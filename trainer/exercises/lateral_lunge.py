@@ -17,8 +17,6 @@ Known problems
 
 from __future__ import annotations
 
-import numpy as np
-
 from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
@@ -62,11 +60,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
 
 
 def bent_leg(series: Series) -> str:
-    left = series.get("knee_bend_left")
-    right = series.get("knee_bend_right")
-    if left is None or right is None:
-        return "both"
-    return "left" if np.nanmax(left, initial=-1.0) >= np.nanmax(right, initial=-1.0) else "right"
+    return body.side_reaching_further(series, "knee_bend")
 
 
 EXERCISE = Exercise(

@@ -299,11 +299,22 @@ def leg_above_horizontal(frame: PoseFrame, side: str) -> float:
     return math.degrees(math.atan2(-dy, abs(dx))) if abs(dx) + abs(dy) > 1e-6 else math.nan
 
 
+def side_reaching_further(series: dict[str, np.ndarray], name: str) -> str:
+    """The side whose ``name_left``/``name_right`` series reached the larger value."""
+    left = np.nanmax(series.get(f"{name}_left", np.array([np.nan])), initial=-np.inf)
+    right = np.nanmax(series.get(f"{name}_right", np.array([np.nan])), initial=-np.inf)
+    return "left" if left >= right else "right"
+
+
+def larger_of_both(values: dict[str, float], name: str) -> float:
+    """max(name_left, name_right), NaN unless both are measured."""
+    pair = (values[f"{name}_left"], values[f"{name}_right"])
+    return max(pair) if all(math.isfinite(v) for v in pair) else math.nan
+
+
 def higher_ankle(series: dict[str, np.ndarray]) -> str:
     """The moving leg of a leg raise: the ankle that rose."""
-    left = np.nanmax(series.get("ankle_rise_left", np.array([np.nan])), initial=-np.inf)
-    right = np.nanmax(series.get("ankle_rise_right", np.array([np.nan])), initial=-np.inf)
-    return "left" if left >= right else "right"
+    return side_reaching_further(series, "ankle_rise")
 
 
 def heel_rise(frame: PoseFrame, side: str, shank_px: float) -> float:
@@ -425,9 +436,7 @@ def foot_out(frame: PoseFrame, side: str, shank_px: float) -> float:
 
 def wider_foot(series: dict[str, np.ndarray]) -> str:
     """The leg that moved out: its ankle reached further to its side."""
-    left = np.nanmax(series.get("foot_out_left", np.array([np.nan])), initial=-np.inf)
-    right = np.nanmax(series.get("foot_out_right", np.array([np.nan])), initial=-np.inf)
-    return "left" if left >= right else "right"
+    return side_reaching_further(series, "foot_out")
 
 
 def pelvis_turn(frame: PoseFrame) -> float:
@@ -436,3 +445,4 @@ def pelvis_turn(frame: PoseFrame) -> float:
         return math.nan
     dx, _, dz = frame.world[L.LEFT_HIP] - frame.world[L.RIGHT_HIP]
     return math.degrees(math.atan2(abs(dz), abs(dx))) if abs(dx) + abs(dz) > 1e-6 else math.nan
+

@@ -15,22 +15,16 @@ Known problems
 
 from __future__ import annotations
 
-from ..cues import FormRule, Phase
 from ..geometry import View
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import Exercise
 
 SIDE = View.SIDE
 
 RULES = (
-    FormRule(
-        id="knee_past_toes", title="Front knee past the toes", cue="Front knee behind your toes",
-        metric="knee_ahead_of_toes_{side}", limit=0.4, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=1, unit="foot",
-        measures="how far the front knee travels in front of the front toes, in foot lengths",
-        why="the routine wants the knee behind the toes; 0.4 of a foot (about 10 cm) past them is "
-            "clearly in front, beyond pose noise"),
+    shared_rules.front_knee_past_toes("Front knee behind your toes"),
 )
 
 EXERCISE = Exercise(

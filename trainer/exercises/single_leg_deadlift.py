@@ -23,6 +23,7 @@ from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import BodyReference, Exercise, Metrics, Series
 
 FRONT, SIDE = View.FRONT, View.SIDE
@@ -33,13 +34,7 @@ def _free(side: str) -> str:
 
 
 RULES = (
-    FormRule(
-        id="back_rounding", title="Back rounds", cue="Flat back, long spine",
-        metric="upper_back_bend", limit=32.0, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=0,
-        measures="how far the ear drops forward of the hip-shoulder line at the bottom (side view)",
-        why="a flat back keeps ear, shoulder and hip within about 25 deg of one line; past 32 deg "
-            "the upper back and head have curled down"),
+    shared_rules.back_rounding("Flat back, long spine"),
     FormRule(
         id="hip_opening", title="Free hip opens", cue="Keep your hips square to the floor",
         metric="hip_line_tilt", limit=15.0, fault_when="above", phase=Phase.BOTTOM,

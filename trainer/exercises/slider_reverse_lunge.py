@@ -20,18 +20,13 @@ from ..cues import FormRule, Phase
 from ..geometry import View
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import Exercise
 
 SIDE = View.SIDE
 
 RULES = (
-    FormRule(
-        id="knee_past_toes", title="Front knee past the toes", cue="Keep the front knee over your ankle",
-        metric="knee_ahead_of_toes_{side}", limit=0.4, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=1, unit="foot",
-        measures="how far the front knee travels in front of the front toes, in foot lengths",
-        why="over the ankle reads about -0.5 to 0; 0.4 of a foot (about 10 cm) past the toes is "
-            "well beyond the ankle"),
+    shared_rules.front_knee_past_toes("Keep the front knee over your ankle"),
     FormRule(
         id="shallow_depth", title="Front knee not at 90", cue="Slide further back, front knee to 90",
         metric="knee_bend_{side}", limit=65.0, fault_when="below", phase=Phase.BOTTOM,

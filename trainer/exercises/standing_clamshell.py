@@ -16,10 +16,6 @@ Known problems
 
 from __future__ import annotations
 
-import math
-
-import numpy as np
-
 from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
@@ -43,15 +39,12 @@ RULES = (
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = body.per_side("knee_out", lambda s: -body.knee_inside_ankle(frame, s, ref.shank_px))
     values["pelvis_turn"] = body.pelvis_turn(frame)
-    outs = [values["knee_out_left"], values["knee_out_right"]]
-    values["knee_turn_out"] = max(outs) if all(math.isfinite(v) for v in outs) else math.nan
+    values["knee_turn_out"] = body.larger_of_both(values, "knee_out")
     return values
 
 
 def turning_knee(series: Series) -> str:
-    left = np.nanmax(series.get("knee_out_left", np.array([np.nan])), initial=-np.inf)
-    right = np.nanmax(series.get("knee_out_right", np.array([np.nan])), initial=-np.inf)
-    return "left" if left >= right else "right"
+    return body.side_reaching_further(series, "knee_out")
 
 
 EXERCISE = Exercise(

@@ -213,6 +213,57 @@ def synth(exercise_id, view, reps, faults, body_type, side, seed, fps, size, noi
     click.echo(f"wrote {out_path} and {labels}")
 
 
+@cli.command(name="eval")
+@click.option("--exercise", "exercise_ids", multiple=True, help="Only these exercises (repeatable).")
+@click.option("--quick", is_flag=True, help="One body type instead of three.")
+@click.option("--real/--no-real", default=True, show_default=True, help="Also score ../shared/videos.")
+@click.option("--videos", type=click.Path(path_type=Path), default=Path("../shared/videos"), show_default=True)
+@click.option("--cache", type=click.Path(path_type=Path), default=Path("out/eval-cache"), show_default=True,
+              help="Generated clips and their poses are kept here between runs.")
+def evaluate(exercise_ids, quick, real, videos, cache) -> None:
+    """Score every exercise module on generated clips (exact truth) and labelled real clips."""
+    from .evaluate import BODY_TYPES, evaluate_real, evaluate_synthetic
+    from .exercises import EXERCISES
+    from .synth import EXERCISES as SYNTH
+
+    info = _resolve_model(None)
+    chosen = [e for e in (exercise_ids or EXERCISES) if e in SYNTH and e in EXERCISES]
+    bodies = BODY_TYPES[:1] if quick else BODY_TYPES
+    with console.status("") as status:
+        synthetic = evaluate_synthetic(chosen, info.path, cache, bodies, lambda m: status.update(m))
+    _print_synthetic(synthetic, chosen)
+    from .synth import FAULTS
+    unjudged = sorted({f"{e}.{f}" for e in chosen for f in FAULTS.get(e, ())
+                       if f not in {r.id for r in EXERCISES[e].rules}})
+    if unjudged:
+        out.print("faults the generator injects that no rule judges yet: " + ", ".join(unjudged))
+    if real and (videos / "labels.json").exists():
+        with console.status("") as status:
+            scored = evaluate_real(videos, info.path, cache, lambda m: status.update(m))
+        mae = sum(scored.errors) / max(1, scored.rows)
+        out.print(f"real clips: rep count right on {scored.right}/{scored.rows} "
+                  f"({100 * scored.right / max(1, scored.rows):.0f}%, goal 90%), MAE {mae:.2f} (goal 0.15)")
+        for note in scored.notes:
+            out.print(f"  {note}", highlight=False)
+
+
+def _print_synthetic(score, chosen) -> None:
+    out.print(f"generated clips: {score.clips} over {len(chosen)} exercises; "
+              f"counts exact on {score.exact}/{score.clips}")
+    table = Table(title="fault recall on generated clips (goal >= 0.95 per fault)")
+    for column in ("fault", "caught", "recall"):
+        table.add_column(column)
+    for fault, (hit, total) in sorted(score.recall.items()):
+        table.add_row(fault, f"{hit}/{total}", f"{hit / total:.2f}")
+    out.print(table)
+    out.print(f"false cues on clean reps: {score.clean_cued}/{score.clean_reps} "
+              f"({100 * score.clean_cued / max(1, score.clean_reps):.1f}%, goal <= 5%)")
+    if score.hold_errors_s:
+        out.print(f"hold timing error: worst {max(score.hold_errors_s):.2f} s (goal <= 1 s)")
+    for miss in score.misses:
+        out.print(f"  {miss}", highlight=False)
+
+
 def main() -> None:
     from .io.quiet import keep_native_logs_off_the_terminal
 

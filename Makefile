@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_VIDEO := sample_videos/goblet_squat_front.mp4
 
-.PHONY: demo test test-fast model samples bench clean
+.PHONY: demo test test-fast validate model samples bench clean
 
 $(BIN)/trainer: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,11 @@ demo: model
 	$(BIN)/trainer analyze $(DEMO_VIDEO) --exercise goblet_squat --out out/demo
 
 test: model
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -m "not validation"
+
+# The real pose model over generated clips of every exercise, front and side, with its table.
+validate: model
+	$(BIN)/python -m pytest -m validation -s tests/synth
 
 test-fast: $(BIN)/trainer
 	$(BIN)/python -m pytest -m "not slow"

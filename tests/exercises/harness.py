@@ -47,3 +47,7 @@ def check_against_truth(labels: dict, result: EngineResult) -> None:
         assert abs(found.held_s - true_s) <= 1.0, f"hold timed {found.held_s:.1f}s, truth {true_s:.1f}s"
         if truth["side"] != "both":
             assert found.side == truth["side"]
+        cues = {f.rule_id for f in found.faults}
+        assert set(truth.get("faults", [])) <= cues, f"hold missed {set(truth['faults']) - cues}"
+        if not truth.get("faults"):
+            assert not cues, f"clean hold drew {cues}"

@@ -29,14 +29,16 @@ __all__ = ["BODY_TYPES", "EXERCISES", "FAULTS", "VIEWS", "generate_clip", "parse
 def generate_clip(exercise: str, *, view: str | float = "side", reps: int | None = None,
                   faults: dict[int, list[str]] | None = None, out: Path, seed: int = 0,
                   body_type: str = "average", fps: int = 30, width: int = 854,
-                  height: int = 480, side: str | None = None, noise: float = 0.0) -> Path:
+                  height: int = 480, side: str | None = None, noise: float = 0.0,
+                  hold_s: float | None = None) -> Path:
     """Render ``exercise`` to ``out`` (mp4) and write its labels to ``out.with_suffix(".json")``.
 
     view: "front", "side" (the person's left toward the camera), "side_right", "oblique",
     "back", or a camera yaw in degrees (0 in front, 90 on the person's left). reps: reps (or
     holds) per set, default the script's. faults: rep number (from 1) -> fault names, see
     ``FAULTS``. side: only the sets of that side ("left"/"right") of a one-sided exercise.
-    noise: 0 (clean) to 1 (blurry, grainy, compressed). Returns the label file's path.
+    noise: 0 (clean) to 1 (blurry, grainy, compressed). hold_s: seconds of every hold of a
+    hold set (default the script's), e.g. short holds for tests. Returns the label file's path.
     Raises ValueError naming the valid choices for an unknown exercise, fault, view, side or
     body type.
     """
@@ -52,7 +54,7 @@ def generate_clip(exercise: str, *, view: str | float = "side", reps: int | None
         raise ValueError(f"unknown body type {body_type!r}; choose one of: "
                          f"{', '.join(BODY_TYPES)}")
     request = ClipRequest(chosen, view, reps, faults, seed, body_type, fps, width, height,
-                          side, noise)
+                          side, noise, hold_s)
     return write_clip(request, Path(out))
 
 

@@ -6,12 +6,15 @@ with ``seed``, and the video encoder is deterministic, so equal arguments give e
 
 from __future__ import annotations
 
+import importlib
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .body import Dimensions, Skeleton, blend_poses, body_type, forward_kinematics, to_mediapipe33
+from . import camera as camera_module
 from .camera import VIEWS, Camera, view_yaw
 from .exercises import SynthExercise
 from .labels import label_document, write_labels
@@ -38,6 +41,7 @@ class ClipRequest:
     height: int
     side: str | None
     noise: float
+    hold_s: float | None = None
 
 
 def set_plans(request: ClipRequest) -> list[SetPlan]:
@@ -53,6 +57,11 @@ def set_plans(request: ClipRequest) -> list[SetPlan]:
         if request.reps < 1:
             raise ValueError(f"reps must be at least 1, got {request.reps}")
         plans = [SetPlan(p.side, request.reps, p.hold_s) for p in plans]
+    if request.hold_s is not None:
+        if request.hold_s <= 0:
+            raise ValueError(f"hold_s must be positive, got {request.hold_s}")
+        plans = [SetPlan(p.side, p.count, request.hold_s if p.hold_s > 0 else 0.0)
+                 for p in plans]
     return plans
 
 
@@ -63,7 +72,7 @@ def write_clip(request: ClipRequest, out: Path) -> Path:
     sway = Sway.seeded(rng)
     dims = Dimensions.of(body_type(request.body_type))
     yaw = view_yaw(request.view)
-    camera = Camera.around(yaw, dims.height, request.width, request.height)
+    camera = make_camera(request.exercise.name, yaw, dims.height, request.width, request.height)
     renderer = FigureRenderer(camera, dims, STYLES[request.body_type], request.exercise.prop)
     room = background(camera)
     n_frames = int(timeline.duration_s * request.fps) + 1
@@ -84,6 +93,30 @@ def write_clip(request: ClipRequest, out: Path) -> Path:
     document = label_document(header, timeline, request.fps, np.array(xy), np.array(world),
                               np.array(visible))
     return write_labels(out.with_suffix(".json"), document)
+
+
+def make_camera(exercise: str, yaw: float, body_height: float, width: int,
+                height: int) -> Camera:
+    """The default camera, or the one an exercise module's optional ``CAMERA`` dict asks for:
+    ``distance``, ``height`` and ``aim`` in body heights (a person on the floor needs the
+    camera lower and aimed lower than a standing one). The framing of the standing height
+    stays the same, so ``person_height_px`` keeps its meaning."""
+    module = importlib.import_module(f"{__package__}.exercises.{exercise}")
+    setting = getattr(module, "CAMERA", None)
+    if not setting:
+        return Camera.around(yaw, body_height, width, height)
+    turn = math.radians(yaw)
+    distance = setting.get("distance", camera_module.DISTANCE) * body_height
+    aim = np.array([0.0, setting.get("aim", camera_module.AIM_HEIGHT) * body_height, 0.0])
+    position = np.array([distance * math.sin(turn),
+                         setting.get("height", camera_module.EYE_HEIGHT) * body_height,
+                         distance * math.cos(turn)])
+    forward = (aim - position) / np.linalg.norm(aim - position)
+    right = np.cross(forward, [0.0, 1.0, 0.0])
+    right /= np.linalg.norm(right)
+    focal = camera_module.FILL * height * np.linalg.norm(aim - position) / body_height
+    return Camera(position, np.stack([right, np.cross(forward, right), forward]), float(focal),
+                  width, height)
 
 
 def pose_at(exercise: SynthExercise, dims: Dimensions, timeline: Timeline, sway: Sway,

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import math
 
-import cv2
+import importlib
+
+
+class _OpenCVOnFirstUse:
+    """cv2, imported when the first shape is drawn: exercise modules import these helpers for
+    their props, and describing an exercise (or listing them) must not load OpenCV."""
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module("cv2"), name)
+
+
+cv2 = _OpenCVOnFirstUse()
 import numpy as np
 
 from .camera import Camera

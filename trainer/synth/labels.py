@@ -9,7 +9,8 @@ Fields:
 * ``reps``: ``{"index" (from 1), "side" ("both", "left" or "right"), "start_frame",
   "turn_frame", "end_frame", "faults": [names]}``. A rep starts when the body leaves the start
   position and ends when it is back; the turn is the middle of the pause at the turning point.
-* ``holds``: ``{"side", "start_frame", "end_frame"}``, the frames spent in the held position.
+* ``holds``: ``{"side", "start_frame", "end_frame", "faults"}``, the frames spent in the held
+  position and the faults held in it.
 * ``landmarks_2d``: per frame, 33 ``[x, y]`` in pixels, MediaPipe's landmark order and image
   convention (x * width of MediaPipe's normalized x; pixel i spans [i, i + 1)).
 * ``landmarks_3d``: per frame, 33 ``[x, y, z]`` in metres with MediaPipe's world-landmark axes:
@@ -52,8 +53,8 @@ def label_document(header: dict, timeline: Timeline, fps: float, xy: np.ndarray,
     reps = [{"index": r.index, "side": r.side, "start_frame": frame(r.start_s),
              "turn_frame": frame(r.turn_s), "end_frame": frame(r.end_s), "faults": list(r.faults)}
             for r in timeline.reps]
-    holds = [{"side": h.side, "start_frame": frame(h.start_s), "end_frame": frame(h.end_s)}
-             for h in timeline.holds]
+    holds = [{"side": h.side, "start_frame": frame(h.start_s), "end_frame": frame(h.end_s),
+              "faults": list(h.faults)} for h in timeline.holds]
     return {"generator": GENERATOR, "version": VERSION, **header, "fps": fps, "n_frames": n,
             "reps": reps, "holds": holds,
             "landmarks_2d": np.round(xy, 2).tolist(),

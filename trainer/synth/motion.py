@@ -87,6 +87,7 @@ class HoldSpan:
     side: str
     start_s: float
     end_s: float
+    faults: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -146,8 +147,9 @@ class _TimelineBuilder:
 
 def build_timeline(script: Script, plans: list[SetPlan], faults: dict[int, list[str]],
                    rng: np.random.Generator) -> Timeline:
-    """Lead-in, every set's reps or holds (faults on the reps numbered from 1), lead-out."""
-    total = sum(p.count for p in plans if p.hold_s == 0)
+    """Lead-in, every set's reps or holds, lead-out. Faults go on the reps numbered from 1, or
+    on the holds numbered from 1 for a stretch (a clip of holds only)."""
+    total = sum(p.count for p in plans)
     bad = sorted(i for i in faults if not 1 <= i <= total)
     if bad:
         raise ValueError(f"faults put on rep(s) {bad}, but the clip has reps 1..{total}")
@@ -160,7 +162,7 @@ def build_timeline(script: Script, plans: list[SetPlan], faults: dict[int, list[
             jitter = 1.0 + TEMPO_JITTER * rng.standard_normal()
             depth = 1.0 + DEPTH_JITTER * rng.standard_normal()
             if plan.hold_s > 0:
-                holds.append(_one_hold(build, script, plan, jitter))
+                holds.append(_one_hold(build, script, plan, jitter, faults.get(len(holds) + 1, [])))
             else:
                 index = len(reps) + 1
                 reps.append(_one_rep(build, script, plan.side, index, faults.get(index, []),
@@ -182,12 +184,13 @@ def _one_rep(build: _TimelineBuilder, script: Script, side: str, index: int,
     return RepSpan(index, side, start_s, turn_s, end_s, tuple(faults))
 
 
-def _one_hold(build: _TimelineBuilder, script: Script, plan: SetPlan, jitter: float) -> HoldSpan:
-    tempo = script.tempo
-    start_s = build.move(script.start, script.turn, tempo.down_s * jitter, plan.side)
-    end_s = build.hold(script.turn, plan.hold_s, plan.side)
-    build.move(script.turn, script.start, tempo.up_s * jitter, plan.side)
-    return HoldSpan(plan.side, start_s, end_s)
+def _one_hold(build: _TimelineBuilder, script: Script, plan: SetPlan, jitter: float,
+              faults: list[str]) -> HoldSpan:
+    tempo, held = script.tempo, turn_controls(script, faults)
+    start_s = build.move(script.start, held, tempo.down_s * jitter, plan.side)
+    end_s = build.hold(held, plan.hold_s, plan.side)
+    build.move(held, script.start, tempo.up_s * jitter, plan.side)
+    return HoldSpan(plan.side, start_s, end_s, tuple(faults))
 
 
 @dataclass(frozen=True)

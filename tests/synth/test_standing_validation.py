@@ -1,0 +1,99 @@
+"""The real pose model sees the synthetic standing exercises where the labels say.
+
+For every standing exercise of the generator, front and side view, a short clip (a fault on
+one rep, mild camera noise) goes through MediaPipe's PoseLandmarker frame by frame; the
+detection rate and the mean 2D error of the 12 body joints (only where the label marks the
+joint visible, as a share of the standing height in pixels) are printed as a table and must
+stay within the bounds. Skipped without the model bundle; marked slow.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+
+from trainer.io.quiet import native_stderr_silenced
+from trainer.synth import generate_clip
+from trainer.synth.labels import read_labels
+
+from .test_synth_validation import BODY_JOINTS, MODEL
+
+# The full per-exercise matrix takes about ten minutes: `make validate` runs it, `make test` does not.
+pytestmark = [pytest.mark.slow, pytest.mark.validation]
+
+MIN_DETECTION_RATE = 0.95
+MAX_MEAN_ERROR = 0.05
+# exercise -> (reps per set, faults, hold seconds or None)
+CLIPS = {
+    "single_leg_deadlift": (2, {2: ["hip_opening"]}, None),
+    "eccentric_heel_raise": (2, {2: ["fast_lowering"]}, None),
+    "squat_to_overhead_reach": (3, {2: ["knee_valgus"]}, None),
+    "good_morning": (3, {2: ["back_rounding"]}, None),
+    "calf_stretch": (1, {}, 3.0),
+    "single_leg_ball_squat": (2, {2: ["knee_valgus"]}, None),
+    "elevated_heel_tap": (2, {2: ["hip_drop"]}, None),
+}
+CASES = [(name, view) for name in CLIPS for view in ("front", "side")]
+
+
+def score(video: Path, labels: dict) -> tuple[float, float]:
+    """(detection rate, mean error as a share of standing height) over visible body joints."""
+    import mediapipe as mp
+    from mediapipe.tasks.python import BaseOptions, vision
+
+    options = vision.PoseLandmarkerOptions(
+        base_options=BaseOptions(model_asset_path=str(MODEL)),
+        running_mode=vision.RunningMode.VIDEO, num_poses=1)
+    errors, frames, found_frames = [], 0, 0
+    capture = cv2.VideoCapture(str(video))
+    with native_stderr_silenced():
+        landmarker = vision.PoseLandmarker.create_from_options(options)
+    with landmarker:
+        while True:
+            ok, bgr = capture.read()
+            if not ok:
+                break
+            image = mp.Image(image_format=mp.ImageFormat.SRGB,
+                             data=cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+            result = landmarker.detect_for_video(image, int(frames * 1000 / labels["fps"]))
+            if result.pose_landmarks:
+                found_frames += 1
+                found = np.array([[p.x * labels["width"], p.y * labels["height"]]
+                                  for p in result.pose_landmarks[0]])[BODY_JOINTS]
+                truth = labels["landmarks_2d"][frames][BODY_JOINTS]
+                seen = labels["landmark_visible"][frames][BODY_JOINTS]
+                errors.extend(np.linalg.norm(found - truth, axis=1)[seen])
+            frames += 1
+    error = float(np.mean(errors)) / labels["person_height_px"] if errors else 1.0
+    return found_frames / frames, error
+
+
+@pytest.fixture(scope="module")
+def scores(tmp_path_factory, request) -> dict[tuple[str, str], tuple[float, float]]:
+    if not MODEL.exists():
+        pytest.skip(f"no pose model at {MODEL}")
+    folder, results = tmp_path_factory.mktemp("standing_validation"), {}
+    for i, (name, view) in enumerate(CASES):
+        reps, faults, hold = CLIPS[name]
+        video = folder / f"{name}_{view}.mp4"
+        labels = generate_clip(name, view=view, reps=reps, faults=faults, hold_s=hold,
+                               noise=0.25, seed=200 + i, out=video)
+        results[(name, view)] = score(video, read_labels(labels))
+    lines = ["", "synthetic standing exercises vs the pose model "
+             "(error = share of standing height, visible body joints)",
+             f"{'exercise':26} {'view':6} {'detected':>9} {'mean err':>9}"]
+    lines += [f"{n:26} {v:6} {d:9.1%} {e:9.2%}" for (n, v), (d, e) in results.items()]
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print("\n".join(lines))
+    return results
+
+
+@pytest.mark.parametrize("name, view", CASES, ids=["-".join(c) for c in CASES])
+def test_model_finds_the_standing_person(scores, name, view):
+    detection, error = scores[(name, view)]
+    assert detection >= MIN_DETECTION_RATE
+    assert error <= MAX_MEAN_ERROR

@@ -6,10 +6,10 @@ DEMO_VIDEO := sample_videos/goblet_squat_front.mp4
 
 .PHONY: demo test test-fast validate model samples bench clean
 
-$(BIN)/trainer: pyproject.toml
+$(BIN)/trainer: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
 # The pose model: found in models/, downloaded, or built offline (see models/README.md).

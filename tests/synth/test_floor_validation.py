@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cv2
-import numpy as np
 import pytest
 
-from trainer.io.quiet import native_stderr_silenced
 from trainer.synth import generate_clip
 from trainer.synth.exercises import get_exercise
 from trainer.synth.labels import read_labels
 
-from .test_synth_validation import BODY_JOINTS, MAX_MEAN_ERROR, MODEL
+from .test_synth_validation import MAX_MEAN_ERROR, MODEL, score_clip
 
 # The full per-exercise matrix takes about ten minutes: `make validate` runs it, `make test` does not.
 pytestmark = [pytest.mark.slow, pytest.mark.validation]
@@ -33,35 +30,8 @@ VIEWS = ("front", "side")
 
 def detect(video: Path, labels: dict) -> tuple[float, float]:
     """(detection rate, mean error of visible body joints / standing height) of one clip."""
-    import mediapipe as mp
-    from mediapipe.tasks.python import BaseOptions, vision
-
-    options = vision.PoseLandmarkerOptions(
-        base_options=BaseOptions(model_asset_path=str(MODEL)),
-        running_mode=vision.RunningMode.VIDEO, num_poses=1)
-    errors, found, frames = [], 0, 0
-    capture = cv2.VideoCapture(str(video))
-    with native_stderr_silenced():
-        landmarker = vision.PoseLandmarker.create_from_options(options)
-    with landmarker:
-        while True:
-            ok, bgr = capture.read()
-            if not ok:
-                break
-            image = mp.Image(image_format=mp.ImageFormat.SRGB,
-                             data=cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
-            result = landmarker.detect_for_video(image, int(frames * 1000 / labels["fps"]))
-            if result.pose_landmarks:
-                found += 1
-                xy = np.array([[p.x * labels["width"], p.y * labels["height"]]
-                               for p in result.pose_landmarks[0]])
-                seen = labels["landmark_visible"][frames][BODY_JOINTS]
-                truth = labels["landmarks_2d"][frames][BODY_JOINTS]
-                errors.extend(np.linalg.norm(xy[BODY_JOINTS] - truth, axis=1)[seen])
-            frames += 1
-    rate = found / max(frames, 1)
-    error = float(np.mean(errors)) / labels["person_height_px"] if errors else 1.0
-    return rate, error
+    result = score_clip(video, labels, visible_only=True)
+    return result.detection_rate, result.mean_error
 
 
 RESULTS: dict[tuple[str, str], tuple[float, float]] = {}

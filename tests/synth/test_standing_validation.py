@@ -11,15 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cv2
-import numpy as np
 import pytest
 
-from trainer.io.quiet import native_stderr_silenced
 from trainer.synth import generate_clip
 from trainer.synth.labels import read_labels
 
-from .test_synth_validation import BODY_JOINTS, MODEL
+from .test_synth_validation import MODEL, score_clip
 
 # The full per-exercise matrix takes about ten minutes: `make validate` runs it, `make test` does not.
 pytestmark = [pytest.mark.slow, pytest.mark.validation]
@@ -40,35 +37,9 @@ CASES = [(name, view) for name in CLIPS for view in ("front", "side")]
 
 
 def score(video: Path, labels: dict) -> tuple[float, float]:
-    """(detection rate, mean error as a share of standing height) over visible body joints."""
-    import mediapipe as mp
-    from mediapipe.tasks.python import BaseOptions, vision
-
-    options = vision.PoseLandmarkerOptions(
-        base_options=BaseOptions(model_asset_path=str(MODEL)),
-        running_mode=vision.RunningMode.VIDEO, num_poses=1)
-    errors, frames, found_frames = [], 0, 0
-    capture = cv2.VideoCapture(str(video))
-    with native_stderr_silenced():
-        landmarker = vision.PoseLandmarker.create_from_options(options)
-    with landmarker:
-        while True:
-            ok, bgr = capture.read()
-            if not ok:
-                break
-            image = mp.Image(image_format=mp.ImageFormat.SRGB,
-                             data=cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
-            result = landmarker.detect_for_video(image, int(frames * 1000 / labels["fps"]))
-            if result.pose_landmarks:
-                found_frames += 1
-                found = np.array([[p.x * labels["width"], p.y * labels["height"]]
-                                  for p in result.pose_landmarks[0]])[BODY_JOINTS]
-                truth = labels["landmarks_2d"][frames][BODY_JOINTS]
-                seen = labels["landmark_visible"][frames][BODY_JOINTS]
-                errors.extend(np.linalg.norm(found - truth, axis=1)[seen])
-            frames += 1
-    error = float(np.mean(errors)) / labels["person_height_px"] if errors else 1.0
-    return found_frames / frames, error
+    """(detection rate, mean error of visible body joints / standing height) of one clip."""
+    result = score_clip(video, labels, visible_only=True)
+    return result.detection_rate, result.mean_error
 
 
 @pytest.fixture(scope="module")

@@ -249,3 +249,35 @@ def test_same_seed_same_bytes(tmp_path, name):
         digests.append([hashlib.sha256(p.read_bytes()).hexdigest()
                         for p in (labels.with_suffix(".mp4"), labels)])
     assert digests[0] == digests[1]
+
+
+@pytest.mark.parametrize("view", ["front", "side"])
+def test_heel_tap_rep_is_three_taps_front_side_back(clips, view):
+    """Each rep touches the floor exactly three times with the free foot: in front, out to the
+    side, then behind, and the knee comes straight back up after the back tap."""
+    labels = clips("elevated_heel_tap", view)
+    w = labels["landmarks_3d"]
+    for rep in labels["reps"]:
+        stance = stance_of(rep)
+        free = OTHER[stance]
+        span = w[rep["start_frame"]:rep["end_frame"] + 1]
+        # y points down: the free ankle below the stance ankle (which is on the step) = a tap
+        touching = span[:, LEG[free][2], 1] > span[:, LEG[stance][2], 1] + 0.02
+        starts = np.nonzero(np.diff(touching.astype(int)) == 1)[0] + 1
+        ends = np.nonzero(np.diff(touching.astype(int)) == -1)[0] + 1
+        assert len(starts) == len(ends) == 3, (rep, touching.astype(int).tolist())
+        forward = span[:, LEG[stance][4]] - span[:, LEG[stance][3]]  # stance heel to toe
+        forward[:, 1] = 0.0
+        forward /= np.linalg.norm(forward, axis=1, keepdims=True)
+        outward = span[:, LEG[free][0]] - span[:, LEG[stance][0]]  # stance hip to free hip
+        outward[:, 1] = 0.0
+        outward /= np.linalg.norm(outward, axis=1, keepdims=True)
+        where = []
+        for a, b in zip(starts, ends):
+            reach = span[a:b, LEG[free][2]] - span[a:b, LEG[stance][2]]
+            where.append((float(np.mean(np.sum(reach * forward[a:b], axis=1))),
+                          float(np.mean(np.sum(reach * outward[a:b], axis=1)))))
+        (front_fwd, _), (side_fwd, side_out), (back_fwd, _) = where
+        assert front_fwd > 0.25 and abs(side_fwd) < 0.15 and side_out > 0.4 and back_fwd < -0.35, \
+            where
+        assert starts[2] <= rep["turn_frame"] - rep["start_frame"] < ends[2]

@@ -46,12 +46,17 @@ class Camera:
     height: int
 
     @classmethod
-    def around(cls, yaw_deg: float, body_height: float, width: int, height: int) -> Camera:
+    def around(cls, yaw_deg: float, body_height: float, width: int, height: int, *,
+               distance: float = DISTANCE, eye_height: float = EYE_HEIGHT,
+               aim_height: float = AIM_HEIGHT) -> Camera:
+        """Camera at ``yaw_deg`` around the person; ``distance``, ``eye_height`` and
+        ``aim_height`` in body heights (a person on the floor needs the camera lower and aimed
+        lower). The focal length keeps the standing height at ``FILL`` of the image whatever
+        the distance, so ``person_height_px`` in the labels keeps its meaning."""
         yaw = math.radians(yaw_deg)
-        distance = DISTANCE * body_height
-        aim = np.array([0.0, AIM_HEIGHT * body_height, 0.0])
-        position = np.array([distance * math.sin(yaw), EYE_HEIGHT * body_height,
-                             distance * math.cos(yaw)])
+        aim = np.array([0.0, aim_height * body_height, 0.0])
+        position = np.array([distance * body_height * math.sin(yaw), eye_height * body_height,
+                             distance * body_height * math.cos(yaw)])
         forward = (aim - position) / np.linalg.norm(aim - position)
         right = np.cross(forward, [0.0, 1.0, 0.0])
         right /= np.linalg.norm(right)

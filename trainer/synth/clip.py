@@ -7,14 +7,12 @@ with ``seed``, and the video encoder is deterministic, so equal arguments give e
 from __future__ import annotations
 
 import importlib
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .body import Dimensions, Skeleton, blend_poses, body_type, forward_kinematics, to_mediapipe33
-from . import camera as camera_module
 from .camera import VIEWS, Camera, view_yaw
 from .exercises import SynthExercise
 from .labels import label_document, write_labels
@@ -97,26 +95,10 @@ def write_clip(request: ClipRequest, out: Path) -> Path:
 
 def make_camera(exercise: str, yaw: float, body_height: float, width: int,
                 height: int) -> Camera:
-    """The default camera, or the one an exercise module's optional ``CAMERA`` dict asks for:
-    ``distance``, ``height`` and ``aim`` in body heights (a person on the floor needs the
-    camera lower and aimed lower than a standing one). The framing of the standing height
-    stays the same, so ``person_height_px`` keeps its meaning."""
+    """The default camera, or the one an exercise module's optional ``CAMERA`` dict asks for
+    (keyword arguments of ``Camera.around``: ``distance``, ``eye_height``, ``aim_height``)."""
     module = importlib.import_module(f"{__package__}.exercises.{exercise}")
-    setting = getattr(module, "CAMERA", None)
-    if not setting:
-        return Camera.around(yaw, body_height, width, height)
-    turn = math.radians(yaw)
-    distance = setting.get("distance", camera_module.DISTANCE) * body_height
-    aim = np.array([0.0, setting.get("aim", camera_module.AIM_HEIGHT) * body_height, 0.0])
-    position = np.array([distance * math.sin(turn),
-                         setting.get("height", camera_module.EYE_HEIGHT) * body_height,
-                         distance * math.cos(turn)])
-    forward = (aim - position) / np.linalg.norm(aim - position)
-    right = np.cross(forward, [0.0, 1.0, 0.0])
-    right /= np.linalg.norm(right)
-    focal = camera_module.FILL * height * np.linalg.norm(aim - position) / body_height
-    return Camera(position, np.stack([right, np.cross(forward, right), forward]), float(focal),
-                  width, height)
+    return Camera.around(yaw, body_height, width, height, **getattr(module, "CAMERA", {}))
 
 
 def pose_at(exercise: SynthExercise, dims: Dimensions, timeline: Timeline, sway: Sway,

@@ -51,13 +51,20 @@ class SetPlan:
 
 @dataclass(frozen=True)
 class Script:
-    """One exercise's motion: keyframe controls, tempo, default sets and fault overrides."""
+    """One exercise's motion: keyframe controls, tempo, default sets and fault overrides.
+
+    ``finish``, when given, is where the way up ends instead of ``start``: controls that the
+    pose builder maps to the same pose as ``start`` but reached along another path, for a rep
+    that does not retrace its way down (three taps then straight back up, a lunge followed by
+    a knee drive). The next rep begins at ``start`` again.
+    """
 
     start: Controls
     turn: Controls
     tempo: Tempo
     sets: tuple[SetPlan, ...]
     faults: dict[str, Controls] = field(default_factory=dict)
+    finish: Controls | None = None
 
 
 @dataclass(frozen=True)
@@ -180,7 +187,7 @@ def _one_rep(build: _TimelineBuilder, script: Script, side: str, index: int,
     build.move(script.start, turn, tempo.down_s * jitter, side)
     turn_s = build.t + tempo.pause_s * jitter / 2
     build.hold(turn, tempo.pause_s * jitter, side)
-    end_s = build.move(turn, script.start, tempo.up_s * jitter, side)
+    end_s = build.move(turn, script.finish or script.start, tempo.up_s * jitter, side)
     return RepSpan(index, side, start_s, turn_s, end_s, tuple(faults))
 
 

@@ -35,7 +35,7 @@ EXTENDED = {**CURLED, "hip_height": 0.17, "foot_z": 0.74, "sole_pitch": 35.0}
 FAULTS = {"hips_sagging": {"hip_height": 0.09}}
 
 PROP = sphere_prop(_ball_centre, BALL_R_M, (60.0, 150.0, 60.0))
-CAMERA = {"distance": 1.2, "height": 1.4, "aim": 0.0}
+CAMERA = {"distance": 1.2, "eye_height": 1.4, "aim_height": 0.0}
 
 SCRIPT = Script(
     start=CURLED, turn=EXTENDED,

@@ -42,7 +42,7 @@ FAULTS = {
 }
 
 PROP = box_prop(_block_centre, BLOCK_M)
-CAMERA = {"distance": 1.4, "height": 1.0, "aim": 0.15}
+CAMERA = {"distance": 1.4, "eye_height": 1.0, "aim_height": 0.15}
 
 SCRIPT = Script(
     start=START, turn=TOP,

@@ -1,11 +1,11 @@
 """Alternating elevated heel tap: on a low step, one leg squats while the other taps around.
 
 The clip shows the person standing on a low step (6 cm) on the working leg, hands on the
-hips, the free knee lifted to hip height. Each rep the standing knee bends into a shallow
+hips, the free knee lifted to hip height. Each rep the standing knee bends into a half
 squat three times while the free foot reaches down to the floor: a heel tap in front, a toe
 tap out to the side, then a toe tap far behind (the turning point, the deepest bend); between
-taps the free knee comes back up. One rep has a single turning point here, so the way back
-passes the side and front taps again in reverse. ``side`` "left" means the left leg stands.
+taps the free knee comes back up. After the back tap the free knee comes straight back up to
+the start, so one rep is exactly three taps. ``side`` "left" means the left leg stands.
 Faults, named like the form rules:
 
 * ``hip_drop``: the free side of the pelvis sinks about 12 deg;
@@ -28,14 +28,16 @@ from .single_leg import OTHER, hips_arms, single_leg_pose, stance_code
 STEP_M = 0.06
 KNEE_UP = {"hip_flex": 85.0, "knee_flex": 90.0, "ankle_flex": 0.0}
 # tap targets of the free ankle: (sideways out, forward) in metres, foot pitch in degrees
-TAPS = ((0.0, 0.42, -30.0), (0.42, 0.0, 25.0), (0.0, -0.55, 35.0))
-SQUAT = {"knee_flex": 45.0, "shank_tilt": 18.0, "hinge": 14.0}
-TAP_DEPTH = (0.75, 0.85, 1.0)  # the squat deepens toward the back tap
+TAPS = ((0.0, 0.3, -30.0), (0.34, 0.0, 25.0), (0.0, -0.45, 35.0))
+SQUAT = {"knee_flex": 62.0, "shank_tilt": 24.0, "hinge": 20.0}
+TAP_DEPTH = (1.0, 0.9, 1.0)  # the squat deepens toward the back tap
 
 SCRIPT = Script(
     start={"tap": 0.0, "hip_drop": 0.0, "knee_in": 0.0, "chest": 0.0},
     # past 1 so that the per-rep depth jitter still reaches the back tap
     turn={"tap": 1.1, "hip_drop": 0.0, "knee_in": 0.0, "chest": 0.0},
+    # 1 -> 2 lifts the free knee from the back tap straight back up (see ``_phase``)
+    finish={"tap": 2.0, "hip_drop": 0.0, "knee_in": 0.0, "chest": 0.0},
     tempo=Tempo(down_s=3.0, pause_s=0.3, up_s=2.4, rest_s=0.5),
     sets=(SetPlan("left", 5), SetPlan("right", 5)),
     faults={"hip_drop": {"hip_drop": 12.0}, "knee_valgus": {"knee_in": 16.0},
@@ -44,15 +46,20 @@ SCRIPT = Script(
 
 
 def _phase(c: Controls) -> tuple[int, float]:
-    """(which tap 0..2, how far down toward it 0..1): the taps at 1/3, 2/3 and 1 of ``tap``,
-    the free knee back up at 0, 1/2 and 5/6."""
-    x = float(np.clip(c.get("tap", 0.0), 0.0, 1.0)) * 6.0
-    if x <= 2.0:
-        k, reach = 0, x / 2.0
+    """(which tap 0..2, how far down toward it 0..1): on the way down (``tap`` 0 to 1) the
+    taps come at 1/3, 2/3 and 1, the free knee back up at 0, 1/2 and 5/6; on the way up
+    (``tap`` 1 to 2) the foot leaves the back tap and the knee rises straight to the start."""
+    tap = float(np.clip(c.get("tap", 0.0), 0.0, 2.0))
+    if tap > 1.0:  # the foot stays on the back tap up to 1.2, past the turn's depth jitter
+        k, reach = 2, min(1.0, (2.0 - tap) / 0.8)
     else:
-        seg = min(int((x - 2.0) // 2.0), 1)
-        v = x - 2.0 - 2.0 * seg  # 0 at a tap, 1 knee up, 2 at the next tap
-        k, reach = (seg, 1.0 - v) if v < 1.0 else (seg + 1, v - 1.0)
+        x = tap * 6.0
+        if x <= 2.0:
+            k, reach = 0, x / 2.0
+        else:
+            seg = min(int((x - 2.0) // 2.0), 1)
+            v = x - 2.0 - 2.0 * seg  # 0 at a tap, 1 knee up, 2 at the next tap
+            k, reach = (seg, 1.0 - v) if v < 1.0 else (seg + 1, v - 1.0)
     return k, float(reach * reach * (3 - 2 * reach))
 
 

@@ -26,7 +26,7 @@ FAULTS = {
     "leg_not_raised": {"top_lift": 6.0},
 }
 
-CAMERA = {"distance": 1.5, "height": 0.6, "aim": 0.15}
+CAMERA = {"distance": 1.5, "eye_height": 0.6, "aim_height": 0.15}
 
 SCRIPT = Script(
     start=DOWN, turn=UP,

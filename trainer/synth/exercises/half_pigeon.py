@@ -23,7 +23,7 @@ SETTLED = {"hip_height": 0.12, "lean": 35.0}
 
 FAULTS = {"hips_high": {"hip_height": 0.22}}
 
-CAMERA = {"distance": 1.5, "height": 0.6, "aim": 0.15}
+CAMERA = {"distance": 1.5, "eye_height": 0.6, "aim_height": 0.15}
 
 SCRIPT = Script(
     start=ENTRY, turn=SETTLED,

@@ -29,7 +29,7 @@ FAULTS = {
     "arched_back": {"pelvis_pitch": 18.0, "lumbar_flex": -22.0, "thorax_flex": -6.0},
 }
 
-CAMERA = {"distance": 1.6, "height": 0.45, "aim": 0.3}
+CAMERA = {"distance": 1.6, "eye_height": 0.45, "aim_height": 0.3}
 
 SCRIPT = Script(
     start=UPRIGHT, turn=STRETCH,

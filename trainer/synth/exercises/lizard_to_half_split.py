@@ -26,7 +26,7 @@ HALF_SPLIT = {"back_tilt": 0.0, "front_reach": 0.5, "front_out": 0.03, "sole_pit
 
 FAULTS = {"front_knee_bent": {"front_reach": 0.36}}
 
-CAMERA = {"distance": 1.6, "height": 0.35, "aim": 0.15}
+CAMERA = {"distance": 1.6, "eye_height": 0.35, "aim_height": 0.15}
 
 SCRIPT = Script(
     start=LIZARD, turn=HALF_SPLIT,

@@ -30,7 +30,7 @@ FAULTS = {
 }
 
 PROP = knee_ball
-CAMERA = {"distance": 1.2, "height": 1.4, "aim": 0.0}
+CAMERA = {"distance": 1.2, "eye_height": 1.4, "aim_height": 0.0}
 
 SCRIPT = Script(
     start=LYING, turn=TOP,

@@ -19,11 +19,13 @@ THIGH, SHANK, TORSO, NECK = 0.45, 0.45, 0.55, 0.20
 
 
 def squat_world(knee_flexion: float, knees_in: float = 0.0, trunk_lean: float = 10.0,
-                stance: float = 0.18) -> np.ndarray:
+                stance: float = 0.18, shin_share: float = 0.28) -> np.ndarray:
     """(33, 3) body points in metres: x to the person's left, y up, z forward."""
-    # As in a real squat the shank tilts forward by about a third of the knee bend and the thigh
-    # takes the rest, so thighs reach parallel near 130 degrees of knee flexion.
-    shank_tilt = math.radians(0.35 * knee_flexion)
+    # As in a real squat with the hips sitting back, the shank tilts forward by a bit over a
+    # quarter of the knee bend and the thigh takes the rest, so thighs reach parallel near 125
+    # degrees of knee flexion with the shins about 35 degrees from vertical.
+    # ``shin_share`` sets that share: a knees-first squat has more.
+    shank_tilt = math.radians(shin_share * knee_flexion)
     thigh_tilt = math.radians(knee_flexion) - shank_tilt
     pts = np.zeros((N_LANDMARKS, 3))
     for side, sign in (("LEFT", 1.0), ("RIGHT", -1.0)):
@@ -74,8 +76,11 @@ def to_frame(world: np.ndarray, t_s: float, index: int, view: str = "front",
 def squat_sequence(n_reps: int, *, fps: float = 30.0, rep_s: float = 2.0, rest_s: float = 1.0,
                    depth: float = 125.0, lead_in_s: float = 1.0, view: str = "front",
                    knees_in_on: tuple[int, ...] = (), lean_on: tuple[int, ...] = (),
+                   knees_in_rising_on: tuple[int, ...] = (), knees_forward_on: tuple[int, ...] = (),
                    noise_px: float = 0.0, seed: int = 0) -> list[PoseFrame]:
-    """Clean squat reps (cosine profile) separated by standing rests; faults on chosen reps."""
+    """Clean squat reps (cosine profile) separated by standing rests; faults on chosen reps:
+    knees caving in, the chest leaning, the knees caving in only on the way up, the knees
+    shooting forward (shins leaning 45 deg at the bottom)."""
     rng = np.random.default_rng(seed)
     cycle = rep_s + rest_s
     total = lead_in_s + n_reps * cycle
@@ -86,9 +91,15 @@ def squat_sequence(n_reps: int, *, fps: float = 30.0, rep_s: float = 2.0, rest_s
         phase = (t - lead_in_s - k * cycle) / rep_s if k >= 0 else 2.0
         bend = (1 - math.cos(2 * math.pi * phase)) / 2 if 0 <= phase <= 1 else 0.0
         rep = k + 1
-        world = squat_world(5 + (depth - 5) * bend,
-                            knees_in=0.12 * bend if rep in knees_in_on else 0.0,
-                            trunk_lean=10 + (60 if rep in lean_on else 20) * bend)
+        # good squats push the knees a little wider than the feet on the way down and up
+        knees_in = -0.05 * bend
+        if rep in knees_in_on:
+            knees_in = 0.12 * bend
+        elif rep in knees_in_rising_on and phase > 0.5:
+            knees_in = 0.0  # the push-out is lost as the person stands
+        world = squat_world(5 + (depth - 5) * bend, knees_in=knees_in,
+                            trunk_lean=10 + (60 if rep in lean_on else 20) * bend,
+                            shin_share=0.36 if rep in knees_forward_on else 0.28)
         frame = to_frame(world, t, i, view)
         if noise_px:
             frame = frame.with_points(frame.xy + rng.normal(0, noise_px, frame.xy.shape), frame.world)

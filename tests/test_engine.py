@@ -107,3 +107,17 @@ def test_a_few_glitched_frames_are_skipped_without_losing_the_rep():
         engine.update(frame)
     result = engine.result()
     assert len(result.reps) == 2 and result.stats.camera_cuts == 0
+
+
+def test_side_view_catches_knees_shooting_forward_on_that_rep():
+    result = run(squat_sequence(3, view="side", knees_forward_on=(2,)))
+    assert cues_by_rep(result) == {1: [], 2: ["knees_past_toes"], 3: []}
+
+
+def test_front_view_catches_knees_drifting_in_only_on_the_way_up():
+    """The knees stay out at the bottom (so the bottom rule is quiet) but come in as the person
+    stands: the rising rule compares the way up with the way down at equal depth."""
+    result = run(squat_sequence(3, view="front", knees_in_rising_on=(3,)))
+    assert cues_by_rep(result) == {1: [], 2: [], 3: ["knee_valgus_rising"]}
+    clean = [rep.measurements["knees_narrowing_up"] for rep in result.reps[:2]]
+    assert max(abs(v) for v in clean) < 0.02

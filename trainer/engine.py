@@ -275,13 +275,16 @@ class ExerciseEngine:
     def _judge_rep(self, rep: Rep) -> RepResult:
         window = self._window(rep.start_s, rep.end_s)
         side = "both"
+        series = {k: self._series(k, window) for k in self.series}
         if self.exercise.working_side:
-            side = self.exercise.working_side({k: self._series(k, window) for k in self.series})
+            side = self.exercise.working_side(series)
         index = len(self.reps) + 1
         view, measurements, faults, unjudged = self._judge_rules(window, rep, side, index)
         measurements = {"range_of_motion": round(rep.range, 1),
                         "tempo_down_s": round(rep.turn_s - rep.start_s, 2),
-                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2), **measurements}
+                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2), **measurements,
+                        **{name: round(measure(series), 3)
+                           for name, measure in self.exercise.rep_measures.items()}}
         seen = View(view) if view else None
         for rule in (r for r in self.exercise.rules if r.metric.startswith(REP_METRIC)):
             value = measurements.get(rule.metric.removeprefix(REP_METRIC), math.nan)

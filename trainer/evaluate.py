@@ -8,6 +8,7 @@ cues on clean reps and hold timing. Labelled real clips are scored against their
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -27,11 +28,23 @@ EVAL_VIEWS = ("front", "side")
 HOLD_S = 6.0          # generated holds are shortened: timing is judged within a second either way
 
 
+@functools.cache
+def generator_version() -> str:
+    """Digest of the generator's source: a clip cached by an older generator is made again."""
+    from . import synth
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(synth.__file__).parent.rglob("*.py")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def clip_for(exercise: str, cache: Path, **kwargs) -> Path:
-    """Generate (once) the clip for these arguments; returns its label path."""
+    """Generate (once per generator version) the clip for these arguments; returns its label path."""
     from .synth import generate_clip
 
-    key = hashlib.sha256(json.dumps([exercise, kwargs], sort_keys=True).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps([exercise, kwargs, generator_version()],
+                                    sort_keys=True).encode()).hexdigest()[:16]
     out = cache / "clips" / f"{exercise}_{key}.mp4"
     if not out.with_suffix(".json").exists():
         out.parent.mkdir(parents=True, exist_ok=True)

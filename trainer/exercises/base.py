@@ -78,6 +78,9 @@ class Exercise:
     A rep exercise gives ``rep_metric`` and ``rep_thresholds``; a stretch gives ``hold``.
     One-sided exercises give ``working_side(series)``: from the metric series over one rep it
     names the leg that did the work, and rules whose metric contains ``{side}`` read that leg.
+    ``rep_measures`` name whole-rep measurements computed from the metric series over one rep
+    (e.g. how much the knees close on the way up compared with the way down); rules read them
+    as ``rep:NAME``.
     """
 
     id: str
@@ -92,6 +95,7 @@ class Exercise:
     required_chains: tuple[tuple[L, ...], ...] = LEG_CHAINS
     best_views: frozenset[View] = frozenset({View.SIDE})
     ready: Callable[[PoseFrame, Metrics], bool] | None = field(default=None, repr=False)
+    rep_measures: dict[str, Callable[[Series], float]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         counts_reps = self.rep_metric is not None and self.rep_thresholds is not None

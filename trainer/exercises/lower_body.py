@@ -81,6 +81,16 @@ def trunk_lean(frame: PoseFrame) -> float:
                               midpoint(xy, L.LEFT_SHOULDER, L.RIGHT_SHOULDER))
 
 
+def shin_lean(frame: PoseFrame, side: str) -> float:
+    """Ankle-to-knee line's tilt from vertical in the image, degrees (side view): how far the
+    knee has travelled forward over the foot, without relying on the toe point, which the
+    model places loosely."""
+    _, knee, ankle, *_ = _LEGS[side]
+    if not _seen(frame, knee, ankle):
+        return math.nan
+    return tilt_from_vertical(frame.xy[ankle], frame.xy[knee])
+
+
 def upper_back_bend(frame: PoseFrame, side: str) -> float:
     """How far the ear drops forward of the hip-shoulder line, degrees (side view).
 
@@ -446,3 +456,27 @@ def pelvis_turn(frame: PoseFrame) -> float:
     dx, _, dz = frame.world[L.LEFT_HIP] - frame.world[L.RIGHT_HIP]
     return math.degrees(math.atan2(abs(dz), abs(dx))) if abs(dx) + abs(dz) > 1e-6 else math.nan
 
+
+
+def narrowing_on_the_way_up(signal: np.ndarray, width: np.ndarray) -> float:
+    """How much narrower ``width`` is on the way up than on the way down at the same depth
+    (share of the way-down value; > 0 = narrower rising), over the lower half of the rep.
+
+    Comparing the person with themselves at equal depth cancels the stance, the camera angle
+    and the way knees naturally spread as the thighs tip toward a front camera.
+    """
+    ok = np.isfinite(signal) & np.isfinite(width)
+    if ok.sum() < 6:
+        return math.nan
+    turn = int(np.nanargmax(np.where(ok, signal, -np.inf)))
+    down, up = np.arange(turn + 1), np.arange(turn, len(signal))
+    down, up = down[ok[down]], up[ok[up]]
+    if len(down) < 3 or len(up) < 3:
+        return math.nan
+    peak = signal[turn]
+    floor = min(signal[down].min(), signal[up].min())
+    levels = floor + (peak - floor) * np.linspace(0.5, 0.9, 5)
+    # depth grows on the way down and shrinks on the way up: interpolate width against depth
+    width_down = np.interp(levels, np.maximum.accumulate(signal[down]), width[down])
+    width_up = np.interp(levels, np.maximum.accumulate(signal[up][::-1]), width[up][::-1])
+    return float(np.max((width_down - width_up) / width_down))

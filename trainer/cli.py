@@ -243,6 +243,12 @@ def evaluate(exercise_ids, quick, real, videos, cache) -> None:
         mae = sum(scored.errors) / max(1, scored.rows)
         out.print(f"real clips: rep count right on {scored.right}/{scored.rows} "
                   f"({100 * scored.right / max(1, scored.rows):.0f}%, goal 90%), MAE {mae:.2f} (goal 0.15)")
+        out.print(f"real clips labelled with a form issue, flagged with a cue for it: "
+                  f"{scored.faulty_flagged}/{len(scored.faulty)}")
+        for file, cues, wanted in scored.faulty:
+            out.print(f"  {file}: cues {cues}, issue means {sorted(wanted)}", highlight=False)
+        out.print(f"real clips labelled correct that drew a cue: {scored.correct_cued}/"
+                  f"{len(scored.correct)} (goal <= 2)")
         for note in scored.notes:
             out.print(f"  {note}", highlight=False)
 

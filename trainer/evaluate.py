@@ -142,12 +142,39 @@ class SyntheticScore:
                 self.misses.append(f"{name}: clean rep drew {sorted(cues)}")
 
 
+# Words of a label's ``visible_form_issues`` -> the rule ids that describe that issue.
+ISSUE_RULES = {
+    "past toes": {"knees_past_toes", "knee_past_toes"},
+    "torso leans forward": {"chest_drop", "torso_lean"},
+    "valgus": {"knee_valgus", "knee_valgus_rising"},
+    "drift inward": {"knee_valgus", "knee_valgus_rising"},
+}
+
+
+def rules_for_issue(text: str) -> set[str]:
+    """Rule ids any of whose issues the label text names (empty for "none seen")."""
+    text = text.lower()
+    return set().union(*(ids for words, ids in ISSUE_RULES.items() if words in text))
+
+
 @dataclass
 class RealScore:
     rows: int = 0
     right: int = 0
     errors: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # clips labelled with a form issue: (file, cues raised, rule ids that would describe it)
+    faulty: list[tuple[str, list[str], set[str]]] = field(default_factory=list)
+    # clips whose name says "correct": (file, cues raised)
+    correct: list[tuple[str, list[str]]] = field(default_factory=list)
+
+    @property
+    def faulty_flagged(self) -> int:
+        return sum(bool(set(cues) & wanted) for _, cues, wanted in self.faulty)
+
+    @property
+    def correct_cued(self) -> int:
+        return sum(bool(cues) for _, cues in self.correct)
 
 
 def evaluate_synthetic(exercise_ids, model_path: Path, cache: Path, body_types=BODY_TYPES,
@@ -179,6 +206,11 @@ def evaluate_real(videos: Path, model_path: Path, cache: Path,
         score.right += counted in row["reps_ok"]
         score.errors.append(min(abs(counted - ok) for ok in row["reps_ok"]))
         cues = sorted({f.rule_id for f in result.faults})
+        name = Path(row["file"]).stem
+        if "incorrect" in name and (wanted := rules_for_issue(row["visible_form_issues"])):
+            score.faulty.append((row["file"], cues, wanted))
+        elif "correct" in name:
+            score.correct.append((row["file"], cues))
         if counted not in row["reps_ok"] or cues:
             score.notes.append(f"{row['file']}: {counted} reps (ok {row['reps_ok']}), cues {cues}; "
                                f"label: {row['visible_form_issues']}")

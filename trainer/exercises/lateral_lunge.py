@@ -3,13 +3,14 @@ leg, the other leg straight, chest lifted; push back to standing.
 
 What it checks
     Reps per leg (the working leg is the one that bends), and the therapist's cues: the bent
-    knee stays over the ankle and does not cave in, the chest stays lifted, the other leg stays
-    straight.
+    knee stays over the ankle (not caving in, not pushing past the toes), the chest stays
+    lifted, the other leg stays straight.
 Why it matters
     It trains the glutes in the side-to-side plane that running neglects; a caving knee or a
     folding chest shifts the load off them, a bending trailing leg turns it into a squat.
 Camera view
-    Facing the camera: the step goes across the picture.
+    Facing the camera: the step goes across the picture. Side-on shows whether the bent knee
+    pushes forward past the toes (the hips did not sit back).
 Known problems
     The chest is judged from the 3D trunk tilt, which the model estimates less precisely from
     the front than an image angle from the side.
@@ -22,6 +23,7 @@ from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import shared_rules
 from .base import BodyReference, Exercise, Metrics, Series
 
 FRONT = View.FRONT
@@ -47,6 +49,7 @@ RULES = (
         views=frozenset({FRONT}), priority=2,
         measures="the straight leg's knee bend at the bottom (3D)",
         why="a straight leg reads 0-15 deg in the model's 3D landmarks; 30 deg is a clear bend"),
+    shared_rules.front_knee_past_toes("Sit your hips back, knee over your ankle"),
 )
 
 
@@ -54,6 +57,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = {"hip_drop": body.hip_drop(frame, ref.thigh_px, ref.shank_px),
               "trunk_flexion": body.trunk_flexion(frame)}
     values |= body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
+    values |= body.per_side("knee_ahead_of_toes", lambda s: body.knee_ahead_of_toes(frame, s))
     values |= body.per_side("knee_inside_ankle", lambda s: body.knee_inside_ankle(frame, s, ref.shank_px))
     values |= {f"trailing_knee_bend_{s}": values[f"knee_bend_{body.other_side(s)}"] for s in ("left", "right")}
     return values

@@ -16,7 +16,8 @@ import numpy as np
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import planted_leg, sphere_prop, supine_pose
+from .floor_props import sphere_prop
+from .supine import planted_leg, supine_pose
 
 BALL_R_M = 0.3     # a 60 cm exercise ball
 SOLE_M = 0.035     # ankle joint above the ball's top when the heel rests on it

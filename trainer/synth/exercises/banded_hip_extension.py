@@ -18,7 +18,8 @@ import numpy as np
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import all_fours_pose, box_prop, kneeling_leg
+from .floor_props import box_prop
+from .kneeling import all_fours_pose, kneeling_leg
 
 BLOCK_M = (0.12, 0.08, 0.22)   # yoga block, lying flat: width, height, length
 

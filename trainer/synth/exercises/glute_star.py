@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import side_lying_pose
+from .side_lying import side_lying_pose
 
 DOWN = {"hip_height": 0.1, "top_lift": 0.0}
 UP = {"hip_height": 0.2, "top_lift": 40.0}

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import pigeon_pose
+from .kneeling import pigeon_pose
 
 ENTRY = {"hip_height": 0.2, "lean": 20.0}
 SETTLED = {"hip_height": 0.12, "lean": 35.0}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import half_kneeling_pose
+from .kneeling import half_kneeling_pose
 
 UPRIGHT = {"back_tilt": 2.0, "front_shin": 2.0, "pelvis_pitch": 0.0, "lumbar_flex": 0.0,
            "thorax_flex": 0.0}

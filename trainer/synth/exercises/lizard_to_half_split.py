@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import low_lunge_pose
+from .kneeling import low_lunge_pose
 
 LIZARD = {"back_tilt": 40.0, "front_reach": 0.3, "front_out": 0.1, "sole_pitch": 0.0,
           "lean": 55.0, "hands_back": 0.02}

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 from ..body import Dimensions, Pose
 from ..motion import Controls, Script, SetPlan, Tempo
-from .floor import knee_ball, planted_leg, supine_pose
+from .floor_props import knee_ball
+from .supine import planted_leg, supine_pose
 
 LYING = {"hip_height": 0.06, "lumbar_flex": 0.0, "foot_z": 0.47, "knee_in": 6.0,
          "free_knee": 95.0, "free_drop": 0.0}
-# top: the ankle sits under the knee and the hips on the shoulder-knee line (see floor.py)
+# top: the ankle sits under the knee and the hips on the shoulder-knee line (see supine.py)
 TOP = {**LYING, "hip_height": 0.178}
 
 FAULTS = {

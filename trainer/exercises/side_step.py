@@ -35,7 +35,7 @@ RULES = (
         why="a step 'as far as you can' opens the feet to 1.6-2.2 shank lengths; under 1.4 it is "
             "a shuffle"),
     FormRule(
-        id="straight_knees", title="Knees straight", cue="Bend your knees, stay low",
+        id="standing_tall", title="Standing up tall", cue="Bend your knees, stay low",
         metric="knee_bend", limit=12.0, fault_when="below", phase=Phase.WHOLE_REP,
         views=frozenset({FRONT}), priority=1,
         measures="the knees' bend through the step (3D, the mean of both)",

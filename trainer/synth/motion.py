@@ -10,13 +10,14 @@ the way down and out on the way up like the rest of the rep.
 The timeline holds the start position for a lead-in, eases between keyframes with a cosine,
 blends whole poses when a set changes side, and holds again for a lead-out. Small seeded
 variations (tempo and depth per rep, sway and breathing throughout) keep it from looking
-mechanical.
+mechanical. A walking script (``Travel``) also moves the body on from rep to rep.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Callable
 
 import numpy as np
 
@@ -25,6 +26,7 @@ Controls = dict[str, float]
 LEAD_IN_S = 1.0
 LEAD_OUT_S = 0.7
 SIDE_SWITCH_S = 1.5
+OTHER_SIDE = {"left": "right", "right": "left"}
 TEMPO_JITTER = 0.05  # relative spread of each rep's durations
 DEPTH_JITTER = 0.03  # relative spread of each rep's excursion to the turn
 
@@ -50,6 +52,44 @@ class SetPlan:
 
 
 @dataclass(frozen=True)
+class Travel:
+    """How a walking script moves over the floor, rep after rep.
+
+    ``shift(turn, side)`` gives the offsets (controls, e.g. ``shift_x``) by which one rep moves
+    the body, from that rep's turning-point controls. They add up over the clip, the whole path
+    is centred on the origin (so it stays in the frame), and every keyframe of a rep carries the
+    offsets of where it began: the pose builder places the body there and walks it on to the
+    next rep's place by the rep's end. ``headings`` (cycled over the sets): +1 walks forward,
+    -1 back, given to the builder as the control ``heading``. ``alternate``: the feet take
+    turns, the first set starting with its side and each later one going on from the last
+    step; ``same_foot_back``: when the heading reverses, the foot that stepped last steps
+    first (in a staggered walk it is the one in front).
+    """
+
+    shift: Callable[[Controls, str], Controls]
+    alternate: bool = False
+    headings: tuple[float, ...] = (1.0,)
+    same_foot_back: bool = False
+
+    def sides(self, plans: list[SetPlan]) -> list[str]:
+        """The side of every rep of ``plans``."""
+        sides: list[str] = []
+        for k, plan in enumerate(plans):
+            if not self.alternate or not sides:
+                side = plan.side
+            elif self.same_foot_back and self.heading(k) != self.heading(k - 1):
+                side = sides[-1]
+            else:
+                side = OTHER_SIDE.get(sides[-1], sides[-1])
+            other = OTHER_SIDE.get(side, side) if self.alternate else side
+            sides += [other if i % 2 else side for i in range(plan.count)]
+        return sides
+
+    def heading(self, k: int) -> float:
+        return self.headings[k % len(self.headings)]
+
+
+@dataclass(frozen=True)
 class Script:
     """One exercise's motion: keyframe controls, tempo, default sets and fault overrides.
 
@@ -65,6 +105,7 @@ class Script:
     sets: tuple[SetPlan, ...]
     faults: dict[str, Controls] = field(default_factory=dict)
     finish: Controls | None = None
+    travel: Travel | None = None
 
 
 @dataclass(frozen=True)
@@ -152,6 +193,50 @@ class _TimelineBuilder:
         return self.move(controls, controls, seconds, side)
 
 
+@dataclass(frozen=True)
+class _Walk:
+    """Per rep (or hold) of a clip: its side, and for a walking script where it begins (offsets,
+    one more for the end of the last) and its heading."""
+
+    sides: tuple[str, ...]
+    offsets: tuple[Controls, ...]
+    headings: tuple[float, ...]
+    alternate: bool = False
+
+    @classmethod
+    def still(cls, plans: list[SetPlan]) -> _Walk:
+        sides = tuple(p.side for p in plans for _ in range(p.count))
+        return cls(sides, ({},) * (len(sides) + 1), ())
+
+    @classmethod
+    def planned(cls, script: Script, plans: list[SetPlan], faults: dict[int, list[str]],
+                depths: list[float]) -> _Walk:
+        travel = script.travel
+        sides = travel.sides(plans)
+        headings = [travel.heading(k) for k, p in enumerate(plans) for _ in range(p.count)]
+        offsets: list[Controls] = [{}]
+        for n, side in enumerate(sides):
+            turn = {**turn_controls(script, faults.get(n + 1, []), depths[n]),
+                    "heading": headings[n]}
+            step = travel.shift(turn, side)
+            offsets.append({k: offsets[-1].get(k, 0.0) + v for k, v in step.items()})
+        keys = {k for o in offsets for k in o}
+        centre = {k: (max(o.get(k, 0.0) for o in offsets) + min(o.get(k, 0.0) for o in offsets))
+                  / 2 for k in keys}
+        offsets = [{k: o.get(k, 0.0) - centre[k] for k in sorted(keys)} for o in offsets]
+        return cls(tuple(sides), tuple(offsets), tuple(headings), travel.alternate)
+
+    def side_after(self, n: int) -> str:
+        """The side whose pose continues after rep n: the next one's when sides alternate."""
+        return OTHER_SIDE.get(self.sides[n], self.sides[n]) if self.alternate else self.sides[n]
+
+    def place(self, controls: Controls, n: int, after: bool = False) -> Controls:
+        """``controls`` where rep n begins (or, ``after``, where it ends)."""
+        if not self.headings:
+            return controls
+        return {**controls, **self.offsets[n + after], "heading": self.headings[n]}
+
+
 def build_timeline(script: Script, plans: list[SetPlan], faults: dict[int, list[str]],
                    rng: np.random.Generator) -> Timeline:
     """Lead-in, every set's reps or holds, lead-out. Faults go on the reps numbered from 1, or
@@ -160,34 +245,41 @@ def build_timeline(script: Script, plans: list[SetPlan], faults: dict[int, list[
     bad = sorted(i for i in faults if not 1 <= i <= total)
     if bad:
         raise ValueError(f"faults put on rep(s) {bad}, but the clip has reps 1..{total}")
-    build, reps, holds = _TimelineBuilder(), [], []
-    build.hold(script.start, LEAD_IN_S, plans[0].side)
+    draws = [(1.0 + TEMPO_JITTER * rng.standard_normal(),
+              1.0 + DEPTH_JITTER * rng.standard_normal()) for _ in range(total)]
+    walk = _Walk.planned(script, plans, faults, [d for _, d in draws]) if script.travel \
+        else _Walk.still(plans)
+    build, reps, holds, n = _TimelineBuilder(), [], [], 0
+    build.hold(walk.place(script.start, 0), LEAD_IN_S, walk.sides[0])
     for k, plan in enumerate(plans):
-        if k and plan.side != plans[k - 1].side:
-            build.move(script.start, script.start, SIDE_SWITCH_S, plans[k - 1].side, plan.side)
+        if k and walk.sides[n] != walk.side_after(n - 1):
+            build.move(walk.place(script.start, n - 1, after=True), walk.place(script.start, n),
+                       SIDE_SWITCH_S, walk.side_after(n - 1), walk.sides[n])
         for i in range(plan.count):
-            jitter = 1.0 + TEMPO_JITTER * rng.standard_normal()
-            depth = 1.0 + DEPTH_JITTER * rng.standard_normal()
+            jitter, depth = draws[n]
             if plan.hold_s > 0:
                 holds.append(_one_hold(build, script, plan, jitter, faults.get(len(holds) + 1, [])))
             else:
                 index = len(reps) + 1
-                reps.append(_one_rep(build, script, plan.side, index, faults.get(index, []),
+                reps.append(_one_rep(build, script, walk, n, index, faults.get(index, []),
                                      jitter, depth))
             if i < plan.count - 1:
-                build.hold(script.start, script.tempo.rest_s * jitter, plan.side)
-    build.hold(script.start, LEAD_OUT_S, plans[-1].side)
+                build.hold(walk.place(script.start, n + 1), script.tempo.rest_s * jitter,
+                           walk.sides[n + 1])
+            n += 1
+    build.hold(walk.place(script.start, n - 1, after=True), LEAD_OUT_S, walk.side_after(n - 1))
     return Timeline(tuple(build.segments), tuple(reps), tuple(holds))
 
 
-def _one_rep(build: _TimelineBuilder, script: Script, side: str, index: int,
+def _one_rep(build: _TimelineBuilder, script: Script, walk: _Walk, n: int, index: int,
              faults: list[str], jitter: float, depth: float) -> RepSpan:
-    tempo, start_s = script.tempo, build.t
-    turn = turn_controls(script, faults, depth)
-    build.move(script.start, turn, tempo.down_s * jitter, side)
+    tempo, start_s, side = script.tempo, build.t, walk.sides[n]
+    turn = walk.place(turn_controls(script, faults, depth), n)
+    build.move(walk.place(script.start, n), turn, tempo.down_s * jitter, side)
     turn_s = build.t + tempo.pause_s * jitter / 2
     build.hold(turn, tempo.pause_s * jitter, side)
-    end_s = build.move(turn, script.finish or script.start, tempo.up_s * jitter, side)
+    end_s = build.move(turn, walk.place(script.finish or script.start, n), tempo.up_s * jitter,
+                       side)
     return RepSpan(index, side, start_s, turn_s, end_s, tuple(faults))
 
 

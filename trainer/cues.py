@@ -24,6 +24,7 @@ class Phase(str, Enum):
     DESCENT = "descent"      # start to turning point
     ASCENT = "ascent"        # turning point to end
     WHOLE_REP = "whole_rep"  # start to end
+    FOLLOW_THROUGH = "follow_through"  # after the rep, before the next (a knee hug after a lunge)
     HOLD = "hold"            # while a stretch is held
 
     def __str__(self) -> str:

@@ -120,6 +120,7 @@ class ExerciseEngine:
         self._previous_body: tuple | None = None   # hips and torso size of the last good frame
         self._last_seen_s = -math.inf
         self._jump_frames = 0
+        self._pending: Rep | None = None   # a rep waiting for its follow-through
 
     def update(self, frame) -> FrameStatus:
         self.stats.total += 1
@@ -139,13 +140,27 @@ class ExerciseEngine:
         status = FrameStatus(frame.t_s, frame.has_person, ready, view, len(self.reps), False, metrics)
         if self.counter:
             rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready)
-            status.new_rep = self._judge_rep(rep) if rep else None
+            status.new_rep = self._follow_through(rep, frame.t_s)
             status.reps, status.in_rep = len(self.reps), self.counter.in_rep
             status.reps_by_side = dict(Counter(r.side for r in self.reps))
         else:
             status.new_hold = self._update_hold(ready, metrics, frame.t_s)
             status.holding, status.held_s = self.hold_timer.holding, self.hold_timer.held_s
         return status
+
+    def _follow_through(self, rep: Rep | None, t_s: float) -> RepResult | None:
+        """The rep to judge now. An exercise with a follow-through (the knee hug after a lunge)
+        has its rep judged once that time has passed or the next rep begins."""
+        after = self.exercise.follow_through_s
+        judged = None
+        pending = self._pending
+        if pending and (rep or self.counter.in_rep or t_s >= pending.end_s + after):
+            judged, self._pending = self._judge_rep(pending), None
+        if rep and after > 0:
+            self._pending = rep
+        elif rep:
+            judged = self._judge_rep(rep)
+        return judged
 
     def _update_hold(self, ready: bool, metrics: dict[str, float], t_s: float) -> HoldResult | None:
         in_position = ready and self.exercise.hold.in_position(metrics)
@@ -234,17 +249,20 @@ class ExerciseEngine:
 
     def _phase_mask(self, phase: Phase, rep: Rep, window: slice) -> np.ndarray:
         times = np.asarray(self.times[window])
+        if phase is Phase.FOLLOW_THROUGH:
+            return times > rep.end_s
+        within = times <= rep.end_s   # the window may run on into the follow-through
         if phase is Phase.DESCENT:
-            return times <= rep.turn_s
+            return within & (times <= rep.turn_s)
         if phase is Phase.ASCENT:
-            return times >= rep.turn_s
+            return within & (times >= rep.turn_s)
         if phase is Phase.BOTTOM:
             signal = np.asarray(self.series[self.exercise.rep_metric][window])
             depth_needed = rep.turn_value - BOTTOM_SHARE * (rep.turn_value - rep.rest_value)
             away = self.exercise.rep_thresholds.direction
             with np.errstate(invalid="ignore"):
-                return signal * away >= depth_needed * away
-        return np.ones(times.shape, dtype=bool)
+                return within & (signal * away >= depth_needed * away)
+        return within
 
     def _series(self, name: str, window: slice) -> np.ndarray:
         values = self.series.get(name)
@@ -273,9 +291,10 @@ class ExerciseEngine:
         return (str(view) if view else None), measurements, faults, unjudged
 
     def _judge_rep(self, rep: Rep) -> RepResult:
-        window = self._window(rep.start_s, rep.end_s)
+        window = self._window(rep.start_s, rep.end_s + self.exercise.follow_through_s)
         side = "both"
-        series = {k: self._series(k, window) for k in self.series}
+        rep_only = self._window(rep.start_s, rep.end_s)
+        series = {k: self._series(k, rep_only) for k in self.series}
         if self.exercise.working_side:
             side = self.exercise.working_side(series)
         index = len(self.reps) + 1
@@ -300,6 +319,9 @@ class ExerciseEngine:
         """The outcome so far; a stretch still being held at the end is closed and counted."""
         if self.hold_timer and (last := self.hold_timer.finish()):
             self._judge_hold(last)
+        if self._pending:
+            self._judge_rep(self._pending)
+            self._pending = None
         view_counts = Counter(str(v) for v in self.views if v is not None)
         return EngineResult(self.exercise.id, self.reps, self.stats, dict(view_counts), self.holds,
                             advice_for(self.exercise, self.stats, view_counts))

@@ -63,7 +63,10 @@ def poses_of(video: Path, model_path: Path, cache: Path) -> list[PoseFrame]:
 
     stored = cache / "poses" / f"{hashlib.sha256(video.read_bytes()).hexdigest()[:16]}.npz"
     if stored.exists():
-        d = np.load(stored)
+        # read each array once: indexing the archive itself would decompress it again per frame
+        # and every frame would keep its own whole copy alive
+        with np.load(stored) as archive:
+            d = {name: archive[name] for name in archive.files}
         size = tuple(int(v) for v in d["size"])
         return [PoseFrame.empty(float(t), i, size) if n == 0 else
                 PoseFrame(float(t), i, size, d["xy"][i], d["world"][i], d["vis"][i], d["pres"][i], int(n))

@@ -17,7 +17,7 @@ from trainer.synth import generate_clip
 from trainer.synth.body import Dimensions, body_type, forward_kinematics, to_mediapipe33
 from trainer.synth.exercises import get_exercise
 from trainer.synth.labels import read_labels
-from trainer.synth.motion import turn_controls
+from trainer.synth.motion import SetPlan, turn_controls
 
 SMALL = {"width": 320, "height": 180, "fps": 15}
 NOSE, SH_L, SH_R, WR_L, WR_R = 0, 11, 12, 15, 16
@@ -87,6 +87,25 @@ def shin_tilt(w: np.ndarray, leg: str) -> np.ndarray:
     return angle(w[..., LEG[leg][1], :] - w[..., LEG[leg][2], :], np.array([0.0, -1.0, 0.0]))
 
 
+def hip_drop(w: np.ndarray) -> np.ndarray:
+    """Minus the mid-hip's height above the lower ankle: it peaks at the deepest point."""
+    return -np.maximum(w[..., ANK_L, 1], w[..., ANK_R, 1])  # y points down from the mid-hip
+
+
+def knee_out(w: np.ndarray, leg: str) -> np.ndarray:
+    """How far the ``leg`` knee sits out from the mid-hip along the level hip line (metres)."""
+    outward = (w[..., LEG[leg][0], :] - w[..., LEG[OTHER[leg]][0], :]) * np.array([1.0, 0.0, 1.0])
+    outward = outward / np.linalg.norm(outward, axis=-1, keepdims=True)
+    return np.sum(w[..., LEG[leg][1], :] * outward, axis=-1)  # the origin is the mid-hip
+
+
+def pelvis_turn(w: np.ndarray) -> np.ndarray:
+    """Degrees the level hip line turns away from the line of the toes (planted throughout)."""
+    level = np.array([1.0, 0.0, 1.0])
+    return angle((w[..., HIP_L, :] - w[..., HIP_R, :]) * level,
+                 (w[..., TOE_L, :] - w[..., TOE_R, :]) * level)
+
+
 def stance_of(rep: dict) -> str:
     return SIDE_CODE.get(rep["side"], "l")
 
@@ -121,6 +140,16 @@ SPECS = {
         "hip_drop": (lambda w, s: w[..., LEG[OTHER[s]][0], 1] - w[..., LEG[s][0], 1], "gt", 0.03),
         "knee_valgus": (lambda w, s: medial_knee(w, s), "gt", 0.04),
         "chest_drop": (lambda w, s: trunk_tilt(w), "gt", 15.0)}),
+    # one rep per set: the sets alternate legs; the knee hug is checked on its own below
+    "lunge_with_knee_to_chest": (8, {2: ["knee_past_toes"], 5: ["knee_not_to_chest"],
+                                     7: ["shallow_depth"]}, lambda w, s: hip_drop(w), {
+        "knee_past_toes": (lambda w, s: shin_tilt(w, s), "gt", 25.0),
+        "shallow_depth": (lambda w, s: knee_flex(w, s), "lt", 25.0)}),
+    "standing_clamshell": (3, {2: ["small_opening"], 4: ["heel_down"], 6: ["pelvis_rotation"]},
+                           lambda w, s: knee_out(w, s), {
+        "small_opening": (lambda w, s: knee_out(w, s), "lt", 0.05),
+        "heel_down": (lambda w, s: heel_rise(w, s), "lt", 0.05),
+        "pelvis_rotation": (lambda w, s: pelvis_turn(w), "gt", 15.0)}),
 }
 REP_CASES = [(name, view) for name in SPECS for view in ("front", "side")]
 
@@ -142,7 +171,10 @@ def clips(tmp_path_factory):
 @pytest.mark.parametrize("name, view", REP_CASES)
 def test_reps_per_side_match_the_set_plan(clips, name, view):
     labels, script = clips(name, view), get_exercise(name).script
-    expected = [p.side for p in script.sets for _ in range(SPECS[name][0])]
+    plans = [SetPlan(p.side, SPECS[name][0], p.hold_s) for p in script.sets]
+    # a script whose legs take turns within a set says so in its travel
+    expected = script.travel.sides(plans) if script.travel else [p.side for p in plans
+                                                                 for _ in range(p.count)]
     assert [r["side"] for r in labels["reps"]] == expected
     assert [r["index"] for r in labels["reps"]] == list(range(1, len(expected) + 1))
     assert [r["faults"] for r in labels["reps"]] == [
@@ -281,3 +313,44 @@ def test_heel_tap_rep_is_three_taps_front_side_back(clips, view):
         assert front_fwd > 0.25 and abs(side_fwd) < 0.15 and side_out > 0.4 and back_fwd < -0.35, \
             where
         assert starts[2] <= rep["turn_frame"] - rep["start_frame"] < ends[2]
+
+
+@pytest.mark.parametrize("view", ["front", "side"])
+def test_lunge_rep_ends_in_a_knee_hug_on_the_same_spot(clips, view):
+    """After the lunge bottom the back knee rises above the hip with both hands on it (only
+    to below the hip, hands off, in the knee_not_to_chest rep), and the feet come back to
+    where they stood: the person does not travel."""
+    labels = clips("lunge_with_knee_to_chest", view)
+    w, xy = labels["landmarks_3d"], labels["landmarks_2d"]
+    for rep in labels["reps"]:
+        front = stance_of(rep)
+        free = OTHER[front]
+        at_turn = w[rep["turn_frame"]]
+        assert knee_flex(at_turn, front) > 40 and heel_rise(at_turn, free) > 0.1, rep
+        after = w[rep["turn_frame"]:rep["end_frame"] + 1]
+        lift = after[:, LEG[free][0], 1] - after[:, LEG[free][1], 1]  # y points down
+        top = int(np.argmax(lift))
+        grip = max(np.linalg.norm(after[top, i] - after[top, LEG[free][1]]) for i in (WR_L, WR_R))
+        if "knee_not_to_chest" in rep["faults"]:
+            assert lift[top] < 0.0 and grip > 0.25, (rep, lift[top], grip)
+        else:
+            assert lift[top] > 0.1 and grip < 0.2, (rep, lift[top], grip)
+        feet = [LEG[k][2] for k in LEG]
+        moved = np.abs(xy[rep["end_frame"], feet] - xy[rep["start_frame"], feet]).max()
+        assert moved < 0.01 * labels["person_height_px"], (rep, moved)
+
+
+@pytest.mark.parametrize("view", ["front", "side"])
+def test_clamshell_knee_turns_out_on_a_raised_heel(clips, view):
+    """In every clean rep the working knee travels well out at the turn on a raised heel
+    whose toes stay put, while the other leg stays still."""
+    labels = clips("standing_clamshell", view)
+    w = labels["landmarks_3d"]
+    for rep in (r for r in labels["reps"] if not r["faults"]):
+        work = stance_of(rep)
+        still = OTHER[work]
+        start, turn = w[rep["start_frame"]], w[rep["turn_frame"]]
+        assert knee_out(turn, work) - knee_out(start, work) > 0.08, rep
+        assert heel_rise(turn, work) > 0.06 and abs(heel_rise(turn, still)) < 0.01, rep
+        assert np.linalg.norm(turn[LEG[work][4]] - start[LEG[work][4]]) < 0.02, rep  # toes
+        assert np.linalg.norm(turn[LEG[still][1]] - start[LEG[still][1]]) < 0.02, rep

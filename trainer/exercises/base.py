@@ -96,6 +96,9 @@ class Exercise:
     best_views: frozenset[View] = frozenset({View.SIDE})
     ready: Callable[[PoseFrame, Metrics], bool] | None = field(default=None, repr=False)
     rep_measures: dict[str, Callable[[Series], float]] = field(default_factory=dict, repr=False)
+    # Seconds after a rep's end that still belong to it (the knee hug after a lunge): its rules
+    # of phase FOLLOW_THROUGH read them, and the rep is reported once they have passed.
+    follow_through_s: float = 0.0
 
     def __post_init__(self) -> None:
         counts_reps = self.rep_metric is not None and self.rep_thresholds is not None

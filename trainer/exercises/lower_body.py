@@ -480,3 +480,12 @@ def narrowing_on_the_way_up(signal: np.ndarray, width: np.ndarray) -> float:
     width_down = np.interp(levels, np.maximum.accumulate(signal[down]), width[down])
     width_up = np.interp(levels, np.maximum.accumulate(signal[up][::-1]), width[up][::-1])
     return float(np.max((width_down - width_up) / width_down))
+
+
+def knee_above_hip(frame: PoseFrame, side: str, thigh_px: float) -> float:
+    """How far the knee is above its hip in the image, in standing thigh lengths (0 = thigh
+    level, 1 = thigh straight up; negative below the hip)."""
+    hip, knee, *_ = _LEGS[side]
+    if not _seen(frame, hip, knee) or not thigh_px > 0:
+        return math.nan
+    return float((frame.xy[hip, 1] - frame.xy[knee, 1]) / thigh_px)

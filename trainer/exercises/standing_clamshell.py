@@ -27,7 +27,7 @@ FRONT = View.FRONT
 
 RULES = (
     FormRule(
-        id="pelvis_turns", title="Pelvis turns with the knee", cue="Keep your hips facing forward",
+        id="pelvis_rotation", title="Pelvis turns with the knee", cue="Keep your hips facing forward",
         metric="pelvis_turn", limit=15.0, fault_when="above", phase=Phase.BOTTOM,
         views=frozenset({FRONT}), priority=1,
         measures="how far the pelvis turns away from square at the knee's widest point (3D)",

@@ -121,3 +121,34 @@ def test_front_view_catches_knees_drifting_in_only_on_the_way_up():
     assert cues_by_rep(result) == {1: [], 2: [], 3: ["knee_valgus_rising"]}
     clean = [rep.measurements["knees_narrowing_up"] for rep in result.reps[:2]]
     assert max(abs(v) for v in clean) < 0.02
+
+
+def test_follow_through_rule_reads_the_seconds_after_the_rep_which_is_reported_then():
+    """A knee hug after a lunge belongs to that lunge: the rule reads the seconds after the
+    rep's end, and the rep is reported once they have passed."""
+    from dataclasses import replace
+
+    from trainer.cues import FormRule, Phase
+    from trainer.geometry import View
+
+    goblet = get_exercise("goblet_squat")
+    hug = FormRule(id="no_hug", title="No hug", cue="Hug the knee", metric="hug", limit=0.5,
+                   fault_when="below", phase=Phase.FOLLOW_THROUGH,
+                   views=frozenset({View.SIDE}), judged_on="best", measures="test", why="test")
+
+    def metrics(frame, ref):
+        # reps span 1-3 s and 6-8 s; only the first is followed by a hug
+        return {**goblet.metrics(frame, ref), "hug": 1.0 if 3.3 <= frame.t_s <= 4.3 else 0.0}
+
+    exercise = replace(goblet, rules=(hug,), metrics=metrics, follow_through_s=2.0)
+    engine = ExerciseEngine(exercise, 30.0)
+    reported = []
+    for frame in squat_sequence(2, view="side", rest_s=3.0):
+        status = engine.update(frame)
+        if status.new_rep:
+            reported.append((round(frame.t_s, 1), status.new_rep))
+    result = engine.result()
+    assert cues_by_rep(result) == {1: [], 2: ["no_hug"]}
+    assert len(reported) == 2
+    for at, rep in reported:
+        assert rep.end_s + 2.0 <= at + 1e-6 < rep.end_s + 2.1

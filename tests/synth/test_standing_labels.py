@@ -147,7 +147,7 @@ SPECS = {
         "shallow_depth": (lambda w, s: knee_flex(w, s), "lt", 25.0)}),
     "standing_clamshell": (3, {2: ["small_opening"], 4: ["heel_down"], 6: ["pelvis_rotation"]},
                            lambda w, s: knee_out(w, s), {
-        "small_opening": (lambda w, s: knee_out(w, s), "lt", 0.05),
+        "small_opening": (lambda w, s: knee_out(w, s), "lt", 0.03),
         "heel_down": (lambda w, s: heel_rise(w, s), "lt", 0.05),
         "pelvis_rotation": (lambda w, s: pelvis_turn(w), "gt", 15.0)}),
 }

@@ -8,8 +8,9 @@ on its toes), then comes back to face forward; the pelvis and the other leg stay
 ``side`` is the moving leg; the sets go 12 left, then 12 right. Faults, on the rep they are
 put on:
 
-* ``small_opening``: the knee turns out only ~8 deg instead of ~38;
-* ``heel_down``: the heel stays on the floor and the knee turns out only a little;
+* ``small_opening``: the knee turns out only ~16 deg instead of ~38;
+* ``heel_down``: the heel barely leaves the floor (~8 deg of foot tilt instead of ~35), so the
+  foot hardly pivots and the knee turns out less;
 * ``pelvis_rotation``: the pelvis and trunk turn ~25 deg toward the working side with the
   knee instead of staying square.
 """
@@ -42,9 +43,9 @@ SCRIPT = Script(
     start=START, turn={**START, "open": 38.0, "heel": 35.0},
     tempo=Tempo(down_s=1.0, pause_s=0.4, up_s=0.9, rest_s=0.4),
     sets=(SetPlan("left", 12), SetPlan("right", 12)),
-    faults={"small_opening": {"open": 8.0},
+    faults={"small_opening": {"open": 16.0},
             # a flat foot keeps the leg from turning far (the knee has no twist of its own)
-            "heel_down": {"heel": 0.0, "open": 25.0},
+            "heel_down": {"heel": 8.0, "open": 30.0},
             "pelvis_rotation": {"pelvis_turn": 25.0}},
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, TypeVar
 
 import numpy as np
 
@@ -20,6 +20,7 @@ from ..pose import LEG_CHAINS, Landmark as L, PoseFrame
 from ..reps import RepThresholds
 
 Metrics = dict[str, float]
+T = TypeVar("T")
 
 
 class BodyReference:
@@ -34,6 +35,15 @@ class BodyReference:
     def __init__(self, window: int = 300) -> None:
         self._thigh: deque[float] = deque(maxlen=window)
         self._shank: deque[float] = deque(maxlen=window)
+        self._remembered: dict[str, object] = {}
+
+    def remembered(self, name: str, make: Callable[[], T]) -> T:
+        """State an exercise keeps about this person from frame to frame (a rep made of several
+        moves), made by ``make`` on first use. It lives as long as this reference, which the
+        engine renews after a camera cut, so a cut rightly forgets it too."""
+        if name not in self._remembered:
+            self._remembered[name] = make()
+        return self._remembered[name]
 
     def update(self, frame: PoseFrame) -> None:
         xy = frame.xy

@@ -1,0 +1,156 @@
+"""Measurements shared by the stepping and tapping exercises (elevated heel tap, monster walk,
+diagonal step tap). Pure numpy on PoseFrames; NaN when the joints are not seen, like
+``lower_body``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+import numpy as np
+
+from ..geometry import View, classify_view, width_ratio
+from ..pose import Landmark as L, PoseFrame
+from . import lower_body as body
+
+_HIPS = {"left": L.LEFT_HIP, "right": L.RIGHT_HIP}
+_ANKLES = {"left": L.LEFT_ANKLE, "right": L.RIGHT_ANKLE}
+_SEEN = body.VISIBLE
+_KNEES = {"left": L.LEFT_KNEE, "right": L.RIGHT_KNEE}
+
+def hip_drop_toward(frame: PoseFrame, side: str) -> float:
+    """How far the line between the hips tilts down toward ``side``'s hip, degrees (front
+    view; < 0 when that hip sits higher). A free hip that sinks reads positive."""
+    this, other = _HIPS[side], _HIPS[body.other_side(side)]
+    if not frame.visible((this, other), _SEEN):
+        return math.nan
+    dx, dy = frame.xy[this] - frame.xy[other]
+    return math.degrees(math.atan2(dy, abs(dx))) if abs(dx) + abs(dy) > 1e-6 else math.nan
+
+
+def higher_ankle_now(frame: PoseFrame, shank_px: float, min_gap: float) -> str | None:
+    """The side whose ankle is clearly lifted (more than ``min_gap`` shank lengths above the
+    other), or None while the feet are near one height."""
+    lift = body.ankle_rise(frame, "left", shank_px)   # in shank lengths
+    if not math.isfinite(lift) or abs(lift) < min_gap:
+        return None
+    return "left" if lift > 0 else "right"
+
+
+def _leg_3d(frame: PoseFrame, side: str) -> float:
+    hip, knee, ankle = _HIPS[side], _KNEES[side], _ANKLES[side]
+    if not frame.in_frame((hip, knee, ankle)):
+        return math.nan
+    w = frame.world
+    return float(np.linalg.norm(w[hip] - w[knee]) + np.linalg.norm(w[knee] - w[ankle]))
+
+
+def stagger(frame: PoseFrame, shank_px: float) -> float:
+    """Signed gap between the feet along the walk: side-on the ankles' gap across the picture
+    (shank lengths); from the front, where that gap is depth, the model's 3D depth of the
+    ankles in the body's own forward direction (leg lengths, x 2 to match a shank scale)."""
+    if classify_view(width_ratio(frame.xy)) is View.SIDE:
+        if not frame.in_frame((L.LEFT_ANKLE, L.RIGHT_ANKLE)) or not shank_px > 0:
+            return math.nan
+        return float((frame.xy[L.LEFT_ANKLE, 0] - frame.xy[L.RIGHT_ANKLE, 0]) / shank_px)
+    ahead = [_ahead_3d(frame, s) for s in ("left", "right")]
+    legs = [_leg_3d(frame, s) for s in ("left", "right")]
+    leg = float(np.nanmean(legs)) if np.isfinite(legs).any() else math.nan
+    return float(2.0 * (ahead[0] - ahead[1]) / leg) if leg > 0 else math.nan
+
+
+def _ahead_3d(frame: PoseFrame, side: str) -> float:
+    """How far the ankle sits in front of the hips' centre along the body's forward direction
+    (3D, horizontal, square to the line between the hips)."""
+    if not frame.in_frame((L.LEFT_HIP, L.RIGHT_HIP, _ANKLES[side])):
+        return math.nan
+    w = frame.world
+    across = w[L.LEFT_HIP] - w[L.RIGHT_HIP]
+    forward = np.array([across[2], 0.0, -across[0]])   # the person's left x up = forward
+    norm = float(np.linalg.norm(forward))
+    if norm < 1e-6:
+        return math.nan
+    return float((w[_ANKLES[side]] - (w[L.LEFT_HIP] + w[L.RIGHT_HIP]) / 2) @ forward / norm)
+
+
+def ankle_gap(frame: PoseFrame, shank_px: float) -> float:
+    """Distance across the picture between the ankles, in shank lengths, from their estimated
+    places even when hidden (side-on the far ankle is behind the near leg)."""
+    if not frame.in_frame((L.LEFT_ANKLE, L.RIGHT_ANKLE)) or not shank_px > 0:
+        return math.nan
+    return float(abs(frame.xy[L.LEFT_ANKLE, 0] - frame.xy[L.RIGHT_ANKLE, 0]) / shank_px)
+
+
+def mean_knee_bend_2d(frame: PoseFrame) -> float:
+    """Mean image knee bend of the legs seen, degrees (side view; 0 = straight)."""
+    bends = [body.knee_bend_2d(frame, s) for s in ("left", "right")]
+    finite = [b for b in bends if math.isfinite(b)]
+    return float(np.mean(finite)) if finite else math.nan
+
+
+def ankle_positions(frame: PoseFrame) -> dict[str, float]:
+    """Both ankles' image positions (px), for ``foot_that_moved``."""
+    return {f"ankle_{axis}_{side}": float(frame.xy[_ANKLES[side], k])
+            for side in ("left", "right") for k, axis in enumerate("xy")}
+
+
+def foot_that_moved(series: dict[str, np.ndarray], turn_metric: str) -> str:
+    """The stepping foot: by the rep's turn (the peak of ``turn_metric``) it has travelled
+    further in the picture than the other one, which stays planted or only then follows."""
+    turn = series.get(turn_metric)
+    if turn is None or not np.isfinite(turn).any():
+        return "both"
+    upto = int(np.nanargmax(turn)) + 1
+    moved = {}
+    for side in ("left", "right"):
+        path = np.stack([series[f"ankle_{axis}_{side}"][:upto] for axis in "xy"], axis=1)
+        path = path[np.isfinite(path).all(axis=1)]
+        moved[side] = float(np.linalg.norm(path[-1] - path[0])) if len(path) else -1.0
+    return max(moved, key=moved.get)
+
+
+def share_of_side(series: np.ndarray) -> float:
+    """Median of a 1 (left) / 0 (right) series over the frames where it is known."""
+    finite = series[np.isfinite(series)] if series is not None else np.array([])
+    return float(np.median(finite)) if finite.size else math.nan
+
+
+class StaggerSteps:
+    """Walking steps from the feet's stagger, the signed gap between them along the walk,
+    which swings from one side to the other with every step.
+
+    ``update`` returns how far the stagger has moved back from where the feet last settled, as
+    a share of a whole swing (the recent swing, at least ``2 * min_half`` so that a first step
+    is measured against a typical one): 0 planted, 1 as the swinging foot lands. Once past
+    ``SETTLED`` and come to rest (moving under ``STILL`` of the swing in ``STILL_S``) the step
+    counts as taken: the share drops to 0 and the settled place follows the landing foot to
+    its end, so the next step is measured from there, whichever foot takes it.
+    """
+
+    SETTLED, STILL, STILL_S = 0.8, 0.15, 0.1
+
+    def __init__(self, min_half: float, window_s: float = 3.0) -> None:
+        self.min_half, self.window_s = min_half, window_s
+        self._recent: deque[tuple[float, float]] = deque()
+        self._settled = math.nan
+        self._last_way = 0.0   # +1 / -1: which way the stagger moved on the last step
+
+    def update(self, t_s: float, stagger: float) -> float:
+        if not math.isfinite(stagger):
+            return math.nan
+        self._recent.append((t_s, stagger))
+        while self._recent[0][0] < t_s - self.window_s:
+            self._recent.popleft()
+        values = [v for _, v in self._recent]
+        swing = max(max(values) - min(values), 2 * self.min_half)
+        if not math.isfinite(self._settled):
+            self._settled = stagger
+        moved = stagger - self._settled
+        if moved * self._last_way > 0:   # the last step still landing: follow it
+            self._settled, moved = stagger, 0.0
+        share = abs(moved) / swing
+        before = next(v for t, v in self._recent if t >= t_s - self.STILL_S)
+        if share >= self.SETTLED and abs(stagger - before) < self.STILL * swing:
+            self._settled, self._last_way, share = stagger, math.copysign(1.0, moved), 0.0
+        return float(min(share, 1.0))

@@ -14,6 +14,7 @@ from ..geometry import joint_angle, midpoint, tilt_from_vertical
 from ..pose import Landmark as L, PoseFrame
 
 VISIBLE = 0.5
+LIFTED_FOOT = 0.25   # an ankle this far above the other (share of the leg) is off the floor
 
 _LEGS = {
     "left": (L.LEFT_HIP, L.LEFT_KNEE, L.LEFT_ANKLE, L.LEFT_SHOULDER, L.LEFT_EAR, L.LEFT_FOOT_INDEX),
@@ -114,9 +115,15 @@ def hip_drop(frame: PoseFrame, thigh_px: float, shank_px: float) -> float:
     leg = thigh_px + shank_px
     if not leg > 0:
         return math.nan
-    drops = [1.0 - (frame.xy[ankle, 1] - frame.xy[hip, 1]) / leg
-             for hip, _, ankle, *_ in _LEGS.values() if _seen(frame, hip, ankle)]
-    return float(np.mean(drops)) if drops else math.nan
+    legs = [(frame.xy[hip, 1], frame.xy[ankle, 1])
+            for hip, _, ankle, *_ in _LEGS.values() if _seen(frame, hip, ankle)]
+    if not legs:
+        return math.nan
+    floor = max(ankle for _, ankle in legs)
+    # a foot lifted well off the floor (a knee hug, a single-leg move) must not read as the
+    # hips sinking: only legs whose ankle is near the floor count
+    planted = [(hip, ankle) for hip, ankle in legs if floor - ankle < LIFTED_FOOT * leg]
+    return float(np.mean([1.0 - (ankle - hip) / leg for hip, ankle in planted]))
 
 
 _FEET = {"left": (L.LEFT_HEEL, L.LEFT_FOOT_INDEX), "right": (L.RIGHT_HEEL, L.RIGHT_FOOT_INDEX)}

@@ -57,7 +57,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = {"hip_drop": body.hip_drop(frame, ref.thigh_px, ref.shank_px),
               "trunk_flexion": body.trunk_flexion(frame)}
     values |= body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
-    values |= body.per_side("knee_ahead_of_toes", lambda s: body.knee_ahead_of_toes(frame, s))
+    values |= body.per_side("shin_lean", lambda s: body.shin_lean(frame, s))
     values |= body.per_side("knee_inside_ankle", lambda s: body.knee_inside_ankle(frame, s, ref.shank_px))
     values |= {f"trailing_knee_bend_{s}": values[f"knee_bend_{body.other_side(s)}"] for s in ("left", "right")}
     return values

@@ -291,7 +291,7 @@ def split_stance_metrics(frame: PoseFrame, ref) -> dict[str, float]:
     values = {"hip_drop": hip_drop(frame, ref.thigh_px, shank), "trunk_lean": trunk_lean(frame)}
     values |= per_side("hip_flexion", lambda s: hip_flexion(frame, s))
     values |= per_side("knee_bend", lambda s: knee_flexion(frame, s))
-    values |= per_side("knee_ahead_of_toes", lambda s: knee_ahead_of_toes(frame, s))
+    values |= per_side("shin_lean", lambda s: shin_lean(frame, s))
     values |= per_side("knee_inside_ankle", lambda s: knee_inside_ankle(frame, s, shank))
     heights = {s: knee_height(frame, s, shank) for s in ("left", "right")}
     values |= {"back_knee_height_left": heights["right"], "back_knee_height_right": heights["left"]}

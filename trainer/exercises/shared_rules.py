@@ -19,8 +19,10 @@ def back_rounding(cue: str = "Keep your back flat") -> FormRule:
 def front_knee_past_toes(cue: str) -> FormRule:
     return FormRule(
         id="knee_past_toes", title="Front knee past the toes", cue=cue,
-        metric="knee_ahead_of_toes_{side}", limit=0.4, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({View.SIDE}), priority=1, unit="foot",
-        measures="how far the front knee travels in front of the front toes, in foot lengths",
-        why="the routine wants the knee over the ankle or toes; a deep lunge may edge a little "
-            "past them, 0.4 of a foot (about 10 cm) is clearly beyond")
+        metric="shin_lean_{side}", limit=30.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({View.SIDE}), priority=1,
+        measures="how far the front shin leans forward from vertical at the bottom (side view)",
+        why="the routine wants the knee over the ankle or toes: with the toes about a third of a "
+            "shank ahead of the ankle, a knee right over them tips the shin about 20 deg; past "
+            "30 deg the knee is some 10 cm beyond them. Read from knee and ankle, which the model "
+            "places more surely than the toe point of a foot seen end-on or hidden")

@@ -34,11 +34,12 @@ RULES = (
             "collapse, beyond the model's jitter"),
     FormRule(
         id="knee_past_toes", title="Knee past the toes", cue="Sit back, knee over your ankle",
-        metric="knee_ahead_of_toes_{side}", limit=0.3, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({SIDE}), priority=1, unit="foot",
-        measures="how far the standing knee travels in front of its toes, in foot lengths",
-        why="a mini squat with the knee over the ankle keeps it behind the toes; 0.3 of a foot "
-            "past them is well forward of the ankle"),
+        metric="shin_lean_{side}", limit=28.0, fault_when="above", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), priority=1,
+        measures="how far the standing shin leans forward from vertical at the bottom (side view)",
+        why="a mini squat with the hips back and the knee over the ankle tips the shin 10-20 deg; "
+            "past 28 deg the knee has run out over the toes (read from knee and ankle, which the "
+            "model places more surely than the toe point)"),
     FormRule(
         id="chest_drop", title="Chest drops", cue="Lift your chest",
         metric="trunk_lean", limit=40.0, fault_when="above", phase=Phase.BOTTOM,
@@ -54,7 +55,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
               "ankle_y_left": float(frame.xy[L.LEFT_ANKLE, 1]), "ankle_y_right": float(frame.xy[L.RIGHT_ANKLE, 1]),
               "shank_px": ref.shank_px}
     values |= body.per_side("knee_inside_ankle", lambda s: body.knee_inside_ankle(frame, s, ref.shank_px))
-    values |= body.per_side("knee_ahead_of_toes", lambda s: body.knee_ahead_of_toes(frame, s))
+    values |= body.per_side("shin_lean", lambda s: body.shin_lean(frame, s))
     return values
 
 

@@ -3,6 +3,8 @@
 Writes an annotated mp4 (skeleton, key angles, rep counter, cue banners, and with ``speak`` the
 spoken cues as its audio track and as spoken_cues.wav) and ``analysis.json``.
 Decoding and video encoding run on their own threads so the pose model sets the pace.
+When the exercise is not given, ``estimate_poses`` and ``recognize_exercise`` name it first and
+the poses of that pass are handed to ``analyze_video``, so the model runs once per frame.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from queue import Queue
@@ -26,6 +29,8 @@ from .io.video import VideoInfo, VideoSource
 from .overlay.annotators import (AngleAnnotator, CueBannerAnnotator, RepCounterAnnotator,
                                  SkeletonAnnotator)
 from .pose import Landmark as L
+from .pose import PoseFrame
+from .recognize import Recognition, recognize
 from .smoothing import PoseSmoother
 from .voice_track import VoiceTrack, build_voice_track
 
@@ -50,6 +55,7 @@ class Analysis:
     annotated_video: Path | None
     json_path: Path | None = None
     voice: VoiceTrack | None = None
+    recognition: Recognition | None = None
 
     def to_json(self) -> dict:
         reps = [{"index": r.index, "side": r.side, "start_s": round(r.start_s, 3),
@@ -67,6 +73,7 @@ class Analysis:
         return {
             "version": ANALYSIS_VERSION,
             "exercise": self.exercise,
+            "recognition": self.recognition.to_json() if self.recognition else None,
             "video": {"path": str(self.video.path), "width": self.video.width, "height": self.video.height,
                       "fps": round(self.video.fps, 3), "frames": self.engine.stats.total,
                       "rotation_deg": self.video.rotation_deg, "truncated": self.truncated,
@@ -110,10 +117,47 @@ class _VideoWriterThread:
         self._thread.join()
 
 
+def _cached_pose(poses: list[PoseFrame], frame) -> PoseFrame:
+    if frame.index < len(poses):
+        return poses[frame.index]
+    return PoseFrame.empty(frame.t_s, frame.index, (frame.image.shape[1], frame.image.shape[0]))
+
+
+def estimate_poses(source: VideoSource, model: ModelInfo,
+                   on_frame: Callable[[int, int], None] | None = None) -> list[PoseFrame]:
+    """The raw pose of every frame (the first pass when the exercise must be recognised)."""
+    poses = []
+    with PoseEstimator(model.path) as estimator:
+        for frame in source:
+            poses.append(estimator.estimate(frame.image, frame.t_s, frame.index))
+            if on_frame:
+                on_frame(frame.index + 1, source.info.frame_count)
+    return poses
+
+
+def recognize_exercise(poses: list[PoseFrame]) -> Recognition:
+    """Which of the exercises that can be analysed ``poses`` show; ``exercise`` None if unsure.
+
+    Raises ValueError when the stored recogniser is missing or out of date.
+    """
+    from .exercises import EXERCISES
+    from .recognize_train import load
+
+    try:
+        recognizer = load()
+    except OSError as exc:
+        raise ValueError(f"the exercise recogniser could not be read ({exc})") from None
+    return recognize(poses, recognizer, candidates=set(EXERCISES))
+
+
 def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, model: ModelInfo, *,
                   write_video: bool = True, speak: bool = False, speech: ArbiterSettings | None = None,
-                  voice=None, on_frame: Callable[[int, int], None] | None = None) -> Analysis:
+                  voice=None, on_frame: Callable[[int, int], None] | None = None,
+                  poses: list[PoseFrame] | None = None,
+                  recognition: Recognition | None = None) -> Analysis:
     """Run the whole pipeline over one file. ``on_frame(done, total)`` reports progress.
+    ``poses``: raw poses already estimated for this file (``estimate_poses``), used instead of
+    running the model again; ``recognition``: how the exercise was found, kept in the JSON.
 
     Raises VideoError for a file that is not a readable video, ModelError for an unusable model.
     """
@@ -127,9 +171,11 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
     drawers = (SkeletonAnnotator(), AngleAnnotator(SHOWN_METRICS), RepCounterAnnotator())
     banner, cue_text, cue_since = CueBannerAnnotator(), None, -1e9
     try:
-        with PoseEstimator(model.path) as estimator:
+        with PoseEstimator(model.path) if poses is None else nullcontext() as estimator:
             for frame in source:
-                pose = smoother(estimator.estimate(frame.image, frame.t_s, frame.index))
+                raw = (estimator.estimate(frame.image, frame.t_s, frame.index) if estimator
+                       else _cached_pose(poses, frame))
+                pose = smoother(raw)
                 status = engine.update(pose)
                 finished = status.new_rep or status.new_hold
                 if finished and finished.faults:
@@ -147,7 +193,7 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
         if writer:
             writer.close()
     analysis = Analysis(exercise.id, source.info, model, engine.result(), source.truncated,
-                        source.error, annotated)
+                        source.error, annotated, recognition=recognition)
     if speak:
         duration = engine.times[-1] + 1.0 / source.info.fps if engine.times else 0.0
         analysis.voice = build_voice_track(analysis.engine, duration, out_dir, annotated, speech, voice)

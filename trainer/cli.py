@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -44,8 +45,8 @@ def _resolve_model(model: Path | None):
 
 @cli.command()
 @click.argument("video", type=click.Path(path_type=Path))
-@click.option("--exercise", "exercise_id", default="goblet_squat", show_default=True,
-              help="Exercise id (see `trainer exercises`).")
+@click.option("--exercise", "exercise_id", default="auto", show_default=True,
+              help="Exercise id (see `trainer exercises`), or auto to recognise it from the video.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Output folder (default: out/<video name>).")
 @click.option("--model", type=click.Path(path_type=Path), default=None,
@@ -62,11 +63,12 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
             rep_numbers: str) -> None:
     """Analyze a recorded VIDEO: count reps, check form, write an annotated video and analysis.json.
 
+    Without --exercise the exercise is recognised from the poses first (printed and kept in
+    analysis.json); when that is unsure you are asked to pass --exercise.
+
     Example: trainer analyze squat.mp4 --exercise goblet_squat --out results/
     """
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from .analysis import analyze_video
+    from .analysis import analyze_video, estimate_poses
     from .arbiter import ArbiterSettings
     from .exercises import get_exercise
     from .io.speech import VoiceSettings
@@ -74,7 +76,8 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
     from .io.video import VideoError, VideoSource
 
     try:
-        get_exercise(exercise_id)
+        if exercise_id != "auto":
+            get_exercise(exercise_id)
         source = VideoSource(video)  # a bad file is reported before any model work
     except KeyError as exc:
         raise fail(exc.args[0]) from None
@@ -82,21 +85,56 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
         raise fail(str(exc)) from None
     out_dir = out_dir or Path("out") / video.stem
     info = _resolve_model(model)
-    columns = (TextColumn("analyzing"), BarColumn(), TextColumn("{task.completed}/{task.total} frames"),
-               TimeRemainingColumn())
+    poses = recognition = None
     try:
-        with Progress(*columns, console=console, transient=True) as progress:
-            task = progress.add_task("analyze", total=None)
+        if exercise_id == "auto":
+            with _frame_progress("finding the exercise") as on_frame:
+                poses = estimate_poses(source, info, on_frame)
+            recognition = _recognised(poses, video)
+            exercise_id, source = recognition.exercise, VideoSource(video)
+        with _frame_progress("analyzing") as on_frame:
             analysis = analyze_video(source, exercise_id, out_dir, info, write_video=not no_video,
                                      speak=not no_voice, speech=ArbiterSettings(rep_numbers=rep_numbers),
                                      voice=VoiceSettings(voice_name, rate, volume),
-                                     on_frame=lambda done, total: progress.update(
-                                         task, completed=done, total=total or None))
+                                     on_frame=on_frame, poses=poses, recognition=recognition)
     except (VideoError, ModelError) as exc:
         raise fail(str(exc)) from None
     _print_summary(analysis)
     if analysis.engine.stats.no_person == analysis.engine.stats.total:
         raise fail(f"{video}: no person was found in any frame; nothing to analyze", code=3)
+
+
+@contextmanager
+def _frame_progress(label: str):
+    """A transient progress bar; yields the ``on_frame(done, total)`` callback."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(label), BarColumn(), TextColumn("{task.completed}/{task.total} frames"),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task(label, total=None)
+        yield lambda done, total: progress.update(task, completed=done, total=total or None)
+
+
+def _recognised(poses, video: Path):
+    """The recognised exercise, announced; a one-line error asking for --exercise if unsure."""
+    from .analysis import recognize_exercise
+    from .exercises import get_exercise
+
+    try:
+        found = recognize_exercise(poses)
+    except ValueError as exc:
+        raise fail(f"{exc}; pass --exercise ID") from None
+    if not any(p.has_person for p in poses):
+        raise fail(f"{video}: no person was found in any frame; nothing to analyze", code=3)
+    if found.exercise is None:
+        guess = f" (best guess {found.guess}, confidence {found.confidence:.2f})" if found.guess else ""
+        raise fail(f"could not tell which exercise this is: {found.reason}{guess}; "
+                   "pass --exercise ID (see `trainer exercises`)")
+    out.print(f"recognised: {get_exercise(found.exercise).name.lower()} (confidence "
+              f"{found.confidence:.2f}; runner-up {found.runner_up} {found.runner_up_confidence:.2f})",
+              highlight=False)
+    return found
 
 
 def _print_summary(analysis) -> None:
@@ -251,6 +289,13 @@ def evaluate(exercise_ids, quick, real, videos, cache) -> None:
                   f"{len(scored.correct)} (goal <= 2)")
         for note in scored.notes:
             out.print(f"  {note}", highlight=False)
+    from .recognize_eval import recognition_report
+    with console.status("") as status:
+        lines = recognition_report(chosen, info.path, cache, bodies,
+                                   videos if real and (videos / "labels.json").exists() else None,
+                                   lambda m: status.update(m))
+    for line in lines:
+        out.print(line, highlight=False)
 
 
 def _print_synthetic(score, chosen) -> None:

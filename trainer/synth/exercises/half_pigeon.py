@@ -6,8 +6,7 @@ extended behind with knee and top of the foot down, the trunk leaning forward ov
 leg with the hands on the floor. Each hold lets the hips settle low toward the front shin.
 ``side`` is the FRONT leg (the one folded in front). 3 holds of 30 s per leg.
 
-Fault (override of the held position; ``motion`` applies faults to reps only, so it is for
-rules and tests that build the pose directly):
+Fault (override of the held position, put on the holds it is asked for, numbered from 1):
 
 * ``hips_high``: the hips stay propped well above the front shin instead of settling.
 """

@@ -6,8 +6,7 @@ tucks the pelvis under and shifts the hips a little forward and down, stretching
 the KNEELING leg's hip, then eases back. ``side`` is that kneeling (stretched) leg: "left"
 means the left knee is down and the right foot is in front. 3 holds of 30 s per leg.
 
-Faults (overrides of the held position; ``motion`` applies faults to reps only, so these are
-for rules and tests that build the pose directly):
+Faults (overrides of the held position, put on the holds they are asked for, numbered from 1):
 
 * ``front_knee_past_toes``: the front shin leans far forward, the knee well past the ankle;
 * ``arched_back``: the pelvis tips forward and the lower back arches instead of tucking.

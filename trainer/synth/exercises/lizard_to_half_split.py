@@ -7,8 +7,7 @@ hands back and moves the hips back above the back knee while the front knee stra
 the front toes lift (heel down): the half split, held, before sliding forward again.
 ``side`` is the FRONT leg (the one stretched in the half split). 3 holds per leg.
 
-Fault (override of the held position; ``motion`` applies faults to reps only, so it is for
-rules and tests that build the pose directly):
+Fault (override of the held position, put on the holds it is asked for, numbered from 1):
 
 * ``front_knee_bent``: the front knee stays clearly bent in the half split.
 """

@@ -32,7 +32,7 @@ CLIPS = {
     "calf_stretch": (1, {}, 3.0),
     "single_leg_ball_squat": (2, {2: ["knee_valgus"]}, None),
     "elevated_heel_tap": (2, {2: ["hip_drop"]}, None),
-    "lunge_with_knee_to_chest": (1, {2: ["knee_not_to_chest"]}, None),  # 10 alternating reps
+    "lunge_with_knee_to_chest": (2, {2: ["knee_not_to_chest"]}, None),  # one set, legs alternate
     "standing_clamshell": (2, {2: ["pelvis_rotation"]}, None),
 }
 CASES = [(name, view) for name in CLIPS for view in ("front", "side")]

@@ -7,6 +7,7 @@ PoseFrame at a time to ``ExerciseEngine.update``; read ``result()`` at the end.
 from __future__ import annotations
 
 import math
+import warnings
 from collections import Counter, deque
 from dataclasses import dataclass, field
 
@@ -23,6 +24,9 @@ BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
 REP_METRIC = "rep:"      # a rule metric naming a whole-rep measurement, e.g. "rep:tempo_up_s"
 SETTLE_S = 0.3           # body must be in view this long before counting starts
 VIEW_WINDOW = 15         # frames voting on the current camera view
+STILL_WINDOW_S = 0.5     # a stretch is held while the legs stay within
+STILL_SHANKS = 0.15      # this many shank lengths over that window (breathing and balance sway less)
+TORSO_TO_SHANK = 0.8     # a shank is about 0.8 of the shoulder-to-hip length
 
 
 @dataclass
@@ -121,6 +125,7 @@ class ExerciseEngine:
         self._last_seen_s = -math.inf
         self._jump_frames = 0
         self._pending: Rep | None = None   # a rep waiting for its follow-through
+        self._recent_joints: deque = deque()  # (t, leg joints' xy) over the stillness window
 
     def update(self, frame) -> FrameStatus:
         self.stats.total += 1
@@ -144,7 +149,7 @@ class ExerciseEngine:
             status.reps, status.in_rep = len(self.reps), self.counter.in_rep
             status.reps_by_side = dict(Counter(r.side for r in self.reps))
         else:
-            status.new_hold = self._update_hold(ready, metrics, frame.t_s)
+            status.new_hold = self._update_hold(ready and self._still(frame), metrics, frame.t_s)
             status.holding, status.held_s = self.hold_timer.holding, self.hold_timer.held_s
         return status
 
@@ -161,6 +166,38 @@ class ExerciseEngine:
         elif rep:
             judged = self._judge_rep(rep)
         return judged
+
+    def _still(self, frame) -> bool:
+        """Holding means staying put: the seen hips, knees and ankles (their median joint) have
+        moved less than ``STILL_SHANKS`` shank lengths over the last ``STILL_WINDOW_S``, so the
+        way into and out of a stretch is not timed as part of it."""
+        joints = [L.LEFT_HIP, L.RIGHT_HIP, L.LEFT_KNEE, L.RIGHT_KNEE, L.LEFT_ANKLE, L.RIGHT_ANKLE]
+        recent = self._recent_joints
+        if frame.has_person:   # hidden joints are the model's guesses and wander: leave them out
+            seen = frame.visibility[joints] >= 0.5
+            recent.append((frame.t_s, np.where(seen[:, None], frame.xy[joints], np.nan)))
+        else:
+            recent.append((frame.t_s, None))
+        while recent and recent[0][0] < frame.t_s - STILL_WINDOW_S:
+            recent.popleft()
+        shank = self.reference.shank_px
+        if not shank > 0 and frame.has_person:   # legs folded or hidden: size from the trunk
+            xy = frame.xy
+            torso = np.linalg.norm((xy[L.LEFT_SHOULDER] + xy[L.RIGHT_SHOULDER]) / 2
+                                   - (xy[L.LEFT_HIP] + xy[L.RIGHT_HIP]) / 2)
+            shank = TORSO_TO_SHANK * float(torso)
+        points = [xy for _, xy in recent if xy is not None]
+        if not points or not shank > 0:
+            return False
+        stacked = np.stack(points)
+        if not np.isfinite(stacked).any():
+            return False
+        with warnings.catch_warnings():   # a joint hidden all along has no spread
+            warnings.simplefilter("ignore", RuntimeWarning)
+            spread = np.nanmax(stacked, axis=0) - np.nanmin(stacked, axis=0)   # per joint, x, y
+            # the median joint: the body as a whole stays put even if one hand-held knee or a
+            # half-hidden foot wobbles
+            return bool(np.nanmedian(np.hypot(spread[:, 0], spread[:, 1])) < STILL_SHANKS * shank)
 
     def _update_hold(self, ready: bool, metrics: dict[str, float], t_s: float) -> HoldResult | None:
         in_position = ready and self.exercise.hold.in_position(metrics)

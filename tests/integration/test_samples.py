@@ -31,6 +31,11 @@ def test_sample_reps_and_faults_match_the_generators_truth(label_path, model_inf
         assert set(truth["faults"]) <= cues, f"rep {truth['index']}: missed {truth['faults']}"
         if not truth["faults"]:
             assert cues == set(), f"clean rep {truth['index']} drew {cues}"
+    holds = analysis.engine.holds
+    assert [h.side for h in holds] == [h["side"] for h in labels["holds"]]
+    for truth, found in zip(labels["holds"], holds):
+        assert abs(found.held_s - (truth["end_frame"] - truth["start_frame"]) / fps) <= 1.0
+        assert {f.rule_id for f in found.faults} == set(truth["faults"])
 
 
 def test_samples_regenerate_byte_for_byte(tmp_path):

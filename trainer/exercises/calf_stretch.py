@@ -36,15 +36,16 @@ RULES = (
             "quarter of a foot length is a clearly lifted heel"),
     FormRule(
         id="back_knee_bent", title="Back knee bent", cue="Straighten your back knee",
-        metric="knee_bend_{side}", limit=20.0, fault_when="above", phase=Phase.HOLD,
+        metric="knee_bend_2d_{side}", limit=20.0, fault_when="above", phase=Phase.HOLD,
         views=frozenset({SIDE}), priority=1,
-        measures="the back knee's bend during the hold (3D)",
+        measures="the back knee's bend during the hold, in the picture (side view)",
         why="a straight knee reads 0-10 deg; past 20 deg the stretch moves off the gastrocnemius"),
 )
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
+    values |= body.per_side("knee_bend_2d", lambda s: body.knee_bend_2d(frame, s))
     values |= body.per_side("heel_lift", lambda s: body.heel_lift(frame, s))
     values["feet_apart"] = body.feet_apart(frame, ref.shank_px)
     values["trunk_lean"] = body.trunk_lean(frame)

@@ -21,6 +21,13 @@ SAMPLES: dict[str, dict] = {
     "goblet_squat_side": dict(exercise="goblet_squat", view="side", reps=5, seed=2,
                               body_type="tall_slim", noise=0.15,
                               faults={2: ["chest_drop"], 4: ["back_rounding"]}),
+    # one-sided: two reps on the left leg, then two on the right
+    "single_leg_deadlift_side": dict(exercise="single_leg_deadlift", view="side", reps=2, seed=3,
+                                     body_type="short_broad", noise=0.15,
+                                     faults={3: ["back_rounding"]}),
+    # a stretch held on each leg (held 8 s instead of 30 to keep the clip small)
+    "calf_stretch_side": dict(exercise="calf_stretch", view="side", reps=1, hold_s=8.0, seed=4,
+                              body_type="average", noise=0.15),
 }
 
 

@@ -152,3 +152,25 @@ def test_follow_through_rule_reads_the_seconds_after_the_rep_which_is_reported_t
     assert len(reported) == 2
     for at, rep in reported:
         assert rep.end_s + 2.0 <= at + 1e-6 < rep.end_s + 2.1
+
+
+def test_a_hold_is_timed_only_while_the_body_stays_put():
+    """In position throughout, but sliding across the picture for two seconds in the middle:
+    that is moving, not holding, so two holds are timed, each about as long as the stillness."""
+    from dataclasses import replace
+
+    from trainer.exercises.base import HoldSpec
+
+    goblet = get_exercise("goblet_squat")
+    stretch = replace(goblet, rep_metric=None, rep_thresholds=None, rules=(),
+                      hold=HoldSpec(in_position=lambda m: True, settle_s=0.5, min_hold_s=1.0))
+    engine = ExerciseEngine(stretch, 30.0)
+    standing = squat_world(5.0)
+    for i in range(int(8.0 * 30)):
+        t = i / 30
+        shift = min(max(t - 3.0, 0.0), 2.0) * 120.0   # px: still, slide 2 s, still again
+        frame = to_frame(standing, t, i, "side")
+        engine.update(frame.with_points(frame.xy + [shift, 0.0], frame.world))
+    holds = engine.result().holds
+    assert len(holds) == 2
+    assert 2.0 <= holds[0].held_s <= 3.1 and 2.0 <= holds[1].held_s <= 3.1, holds

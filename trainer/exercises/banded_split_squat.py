@@ -39,8 +39,9 @@ RULES = (
     FormRule(
         id="shallow_depth", title="Not low enough", cue="Lower the back knee toward the floor",
         metric="back_knee_height_{side}", limit=0.75, fault_when="above", phase=Phase.BOTTOM,
-        views=frozenset({FRONT, SIDE}), judged_on="best", priority=2, unit="shank",
-        measures="the back knee's lowest height above the floor, in shank lengths",
+        views=frozenset({SIDE}), judged_on="best", priority=2, unit="shank",
+        measures="the back knee's lowest height above the floor, in shank lengths (side view: "
+                 "from the front the back knee is behind the front leg)",
         why="'almost touching the floor' is a few centimetres, about 0.1-0.3 shank with the knee "
             "point at the joint centre; above 0.75 the back knee stopped halfway"),
     FormRule(

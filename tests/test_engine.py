@@ -109,6 +109,13 @@ def test_a_few_glitched_frames_are_skipped_without_losing_the_rep():
     assert len(result.reps) == 2 and result.stats.camera_cuts == 0
 
 
+def test_scattered_single_frame_dropouts_do_not_lose_reps():
+    frames = [PoseFrame.empty(f.t_s, f.index, f.image_size) if f.index % 5 == 0 else f
+              for f in squat_sequence(3, view="front")]
+    result = run(frames)
+    assert len(result.reps) == 3
+
+
 def test_side_view_catches_knees_shooting_forward_on_that_rep():
     result = run(squat_sequence(3, view="side", knees_forward_on=(2,)))
     assert cues_by_rep(result) == {1: [], 2: ["knees_past_toes"], 3: []}

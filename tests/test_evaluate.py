@@ -14,3 +14,18 @@ def test_real_score_counts_flagged_faulty_clips_and_cued_correct_ones():
     score = RealScore(faulty=[("a", ["chest_drop"], {"chest_drop"}), ("b", [], {"knee_valgus"})],
                       correct=[("c", []), ("d", ["shallow_depth"]), ("e", [])])
     assert (score.faulty_flagged, score.correct_cued) == (1, 1)
+
+
+def test_evaluation_plan_scores_only_the_views_the_routine_judges_from():
+    from trainer.evaluate import evaluation_plan
+
+    views = {(e, args["view"]) for e, args in evaluation_plan(["glute_star", "goblet_squat"], ("average",))}
+    assert views == {("glute_star", "front"), ("goblet_squat", "front"), ("goblet_squat", "side")}
+
+
+def test_a_fault_judged_only_outside_the_routines_views_is_reported_as_a_gap():
+    from trainer.evaluate import unjudged_faults
+
+    # the lateral lunge is watched from the front; its knee-past-toes rule needs a side view
+    assert "lateral_lunge.knee_past_toes" in unjudged_faults(["lateral_lunge"])
+    assert not [g for g in unjudged_faults(["goblet_squat"])]

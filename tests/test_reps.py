@@ -126,3 +126,13 @@ def test_stepping_in_and_lunging_at_once_still_counts_every_rep():
     lunges = reps_signal(4, depth=95, rest=35, lead_s=0.3)
     values = np.concatenate([np.full(60, 10.0), np.linspace(10, 35, 15), lunges])
     assert len(count(values)) == 4
+
+
+def test_a_glitch_dip_just_after_the_turn_does_not_end_the_rep_unseen():
+    # the model halves the depth for two frames right after the bottom, then the person stands
+    # up as usual: one rep, ending when they are back up
+    values = reps_signal(1, rep_s=2.0)
+    bottom = int(2.0 * FPS)
+    values[bottom + 2: bottom + 4] = 50
+    reps = count(values)
+    assert len(reps) == 1 and reps[0].end_s > 2.5

@@ -260,7 +260,7 @@ def synth(exercise_id, view, reps, faults, body_type, side, seed, fps, size, noi
               help="Generated clips and their poses are kept here between runs.")
 def evaluate(exercise_ids, quick, real, videos, cache) -> None:
     """Score every exercise module on generated clips (exact truth) and labelled real clips."""
-    from .evaluate import BODY_TYPES, evaluate_real, evaluate_synthetic
+    from .evaluate import BODY_TYPES, evaluate_real, evaluate_synthetic, unjudged_faults
     from .exercises import EXERCISES
     from .synth import EXERCISES as SYNTH
 
@@ -270,11 +270,10 @@ def evaluate(exercise_ids, quick, real, videos, cache) -> None:
     with console.status("") as status:
         synthetic = evaluate_synthetic(chosen, info.path, cache, bodies, lambda m: status.update(m))
     _print_synthetic(synthetic, chosen)
-    from .synth import FAULTS
-    unjudged = sorted({f"{e}.{f}" for e in chosen for f in FAULTS.get(e, ())
-                       if f not in {r.id for r in EXERCISES[e].rules}})
+    unjudged = unjudged_faults(chosen)
     if unjudged:
-        out.print("faults the generator injects that no rule judges yet: " + ", ".join(unjudged))
+        out.print("faults the generator injects that no rule judges from the routine's views: "
+                  + ", ".join(unjudged))
     if real and (videos / "labels.json").exists():
         with console.status("") as status:
             scored = evaluate_real(videos, info.path, cache, lambda m: status.update(m))

@@ -23,6 +23,7 @@ from .reps import Rep, RepCounter
 BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
 REP_METRIC = "rep:"      # a rule metric naming a whole-rep measurement, e.g. "rep:tempo_up_s"
 SETTLE_S = 0.3           # body must be in view this long before counting starts
+DROPOUT_GRACE_S = 0.3    # the person missing this briefly does not make counting settle again
 VIEW_WINDOW = 15         # frames voting on the current camera view
 STILL_WINDOW_S = 0.5     # a stretch is held while the legs stay within
 STILL_SHANKS = 0.15      # this many shank lengths over that window (breathing and balance sway less)
@@ -255,9 +256,12 @@ class ExerciseEngine:
             self.stats.shoulders_out_of_frame += 1
         if frame.has_person and self.exercise.is_ready(frame, metrics):
             self._in_view_run += 1
-        else:
-            if frame.has_person:
-                self.stats.body_out_of_frame += 1
+        elif frame.has_person:
+            self.stats.body_out_of_frame += 1
+            self._in_view_run = 0
+        elif frame.t_s - self._last_seen_s > DROPOUT_GRACE_S:
+            # a short dropout keeps the settled state: restarting the settle time on every
+            # lost frame would let scattered dropouts swallow whole reps
             self._in_view_run = 0
         ready = self._in_view_run >= self._settle_frames
         self.stats.counted += ready

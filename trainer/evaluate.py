@@ -89,15 +89,15 @@ def run_engine(exercise_id: str, poses: list[PoseFrame], fps: float) -> EngineRe
 
 
 def evaluation_plan(exercise_ids, body_types=BODY_TYPES):
-    """Clip arguments to score: per exercise, each view its rules use and each body type. Every
-    fault that view can see goes on its own even rep (or hold) with clean ones between, so one
-    clip scores recall and false cues together."""
+    """Clip arguments to score: per exercise, each view the routine judges it from (its
+    ``best_views``) and each body type. Every fault that view can see goes on its own even rep
+    (or hold) with clean ones between, so one clip scores recall and false cues together."""
     from .synth import FAULTS
 
     for exercise_id in exercise_ids:
         exercise = get_exercise(exercise_id)
-        used = {str(v) for r in exercise.rules for v in r.views} | {str(v) for v in exercise.best_views}
-        for view in (v for v in EVAL_VIEWS if v in used):
+        best = {str(v) for v in exercise.best_views}
+        for view in (v for v in EVAL_VIEWS if v in best):
             seeable = [f for f in FAULTS.get(exercise_id, ())
                        if any(r.id == f and view in {str(v) for v in r.views} for r in exercise.rules)]
             faults = {2 * (i + 1): [f] for i, f in enumerate(seeable)}
@@ -107,6 +107,19 @@ def evaluation_plan(exercise_ids, body_types=BODY_TYPES):
                 if exercise.hold:
                     args["hold_s"] = HOLD_S
                 yield exercise_id, args
+
+
+def unjudged_faults(exercise_ids) -> list[str]:
+    """``exercise.fault`` for each fault the generator injects that no rule judges from the
+    views the routine uses for that exercise: the gaps the evaluation cannot score."""
+    from .synth import FAULTS
+
+    gaps = []
+    for exercise_id in exercise_ids:
+        exercise = get_exercise(exercise_id)
+        judged = {r.id for r in exercise.rules if r.views & exercise.best_views}
+        gaps += [f"{exercise_id}.{f}" for f in FAULTS.get(exercise_id, ()) if f not in judged]
+    return sorted(gaps)
 
 
 @dataclass

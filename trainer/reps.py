@@ -122,7 +122,7 @@ class RepCounter:
         back_share = (self._turn - away) / max(self._turn - self._rest, 1e-9)
         if away - self._rest <= self.th.exit or back_share >= self.th.return_share:
             return self._finish(away, t_s)
-        if self._next_rep_began(away):
+        if self._next_rep_began(away) and self._counts(self._valley_t):
             return self._finish(self._valley, self._valley_t, resume=(away, t_s))
         if t_s - self._rest_t > self.th.max_duration_s:
             self.abandon()
@@ -131,7 +131,9 @@ class RepCounter:
     def _next_rep_began(self, away: float) -> bool:
         """Came well back from the turn, then headed out again: the rep ended at that valley
         even though it never got back to the rest level (which was misjudged, or the person
-        does the reps from a shallower position than they started in)."""
+        does the reps from a shallower position than they started in). The caller only ends
+        the rep there if it would count: a way back too quick to be a movement was a glitch
+        in the signal, and the rep goes on."""
         came_back = self._turn - self._valley
         return (came_back >= max(self.th.min_range, 0.6 * (self._turn - self._rest))
                 and away - self._valley >= 0.5 * self.th.enter)
@@ -148,12 +150,15 @@ class RepCounter:
         near = 0.25 * self.th.min_range
         self._rest_t = max(t for t, value in self._history if value - self._rest <= near)
 
+    def _counts(self, end_t: float) -> bool:
+        """Whether the rep in progress, ended at ``end_t``, is big and long enough to count."""
+        timed = (end_t - self._rest_t >= self.th.min_duration_s
+                 and min(self._turn_t - self._rest_t, end_t - self._turn_t) >= self.th.min_phase_s)
+        return self._turn - self._rest >= self.th.min_range and timed
+
     def _finish(self, away: float, t_s: float, resume: tuple[float, float] | None = None) -> Rep | None:
         rep = None
-        excursion = self._turn - self._rest
-        timed = (t_s - self._rest_t >= self.th.min_duration_s
-                 and min(self._turn_t - self._rest_t, t_s - self._turn_t) >= self.th.min_phase_s)
-        if excursion >= self.th.min_range and timed:
+        if self._counts(t_s):
             self.count += 1
             d = self.th.direction
             rep = Rep(self.count, self._rest_t, self._turn_t, t_s, self._rest * d, self._turn * d)

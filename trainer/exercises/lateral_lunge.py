@@ -2,9 +2,10 @@
 leg, the other leg straight, chest lifted; push back to standing.
 
 What it checks
-    Reps per leg (the working leg is the one that bends), and the therapist's cues: the bent
-    knee stays over the ankle (not caving in, not pushing past the toes), the chest stays
-    lifted, the other leg stays straight.
+    Reps per leg from how far the hips sink (read against the torso: a foot stepping toward a
+    side camera looks longer, so leg lengths make a poor ruler; the working leg is the one that
+    bends), and the therapist's cues: the bent knee stays over the ankle (not caving in, not
+    pushing past the toes), the chest stays lifted, the other leg stays straight.
 Why it matters
     It trains the glutes in the side-to-side plane that running neglects; a caving knee or a
     folding chest shifts the load off them, a bending trailing leg turns it into a squat.
@@ -13,17 +14,21 @@ Camera view
     pushes forward past the toes (the hips did not sit back).
 Known problems
     The chest is judged from the 3D trunk tilt, which the model estimates less precisely from
-    the front than an image angle from the side.
+    the front than an image angle from the side. The model reads a trailing knee bent 40 deg
+    only 5 deg more bent than a straight one, so a bending trailing leg is mostly missed.
+    Side-on the far leg is hidden, so its reps are counted but its knee is not judged.
 """
 
 from __future__ import annotations
+
+import numpy as np
 
 from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
-from . import shared_rules
+from . import lunge_measures, shared_rules
 from .base import BodyReference, Exercise, Metrics, Series
 
 FRONT = View.FRONT
@@ -54,7 +59,7 @@ RULES = (
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
-    values = {"hip_drop": body.hip_drop(frame, ref.thigh_px, ref.shank_px),
+    values = {"hip_sink": lunge_measures.hip_sink(frame, ref),
               "trunk_flexion": body.trunk_flexion(frame)}
     values |= body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
     values |= body.per_side("shin_lean", lambda s: body.shin_lean(frame, s))
@@ -63,7 +68,17 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     return values
 
 
+# The working knee bends to about 90 deg; one that never passes 45 deg stayed straight.
+STRAIGHT_KNEE_MAX = 45.0
+
+
 def bent_leg(series: Series) -> str:
+    """The leg that bent further. Side-on the far leg is often never seen: when the seen knee
+    stayed straight, the hidden leg is the one that did the work."""
+    bends = {s: series.get(f"knee_bend_{s}", np.array([np.nan])) for s in ("left", "right")}
+    seen = [s for s, values in bends.items() if np.isfinite(values).any()]
+    if len(seen) == 1 and np.nanmax(bends[seen[0]]) < STRAIGHT_KNEE_MAX:
+        return body.other_side(seen[0])
     return body.side_reaching_further(series, "knee_bend")
 
 
@@ -73,8 +88,10 @@ EXERCISE = Exercise(
     summary="2 sets of 12 reps on each leg; step wide, sit back over the bent leg, chest up",
     rules=RULES,
     metrics=metrics,
-    rep_metric="hip_drop",
-    rep_thresholds=RepThresholds(enter=0.10, exit=0.06, min_range=0.10, min_duration_s=0.5),
+    rep_metric="hip_sink",
+    # The hips sink by half a torso or more (0.45-0.65) sitting back over the bent leg; swaying
+    # moves them a few hundredths.
+    rep_thresholds=RepThresholds(enter=0.15, exit=0.08, min_range=0.15, min_duration_s=0.5),
     working_side=bent_leg,
     best_views=frozenset({FRONT}),
 )

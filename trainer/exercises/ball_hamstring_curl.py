@@ -11,7 +11,8 @@ Why it matters
 Camera view
     Side-on (lying across the picture).
 Known problems
-    The ball can hide the far leg; the near leg is measured.
+    The ball can hide the far leg; the near leg is measured. Curled, the bent knees leave no
+    straight line to judge the hips against, so a sag is only judged with the legs rolled out.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
+from . import floor_measures as floor
 from . import lower_body as body
 from .base import BodyReference, Exercise, Metrics
 
@@ -28,19 +30,21 @@ SIDE = View.SIDE
 RULES = (
     FormRule(
         id="hips_sagging", title="Hips sag", cue="Keep your hips up through the curl",
-        metric="hip_above_line", limit=-0.15, fault_when="below", phase=Phase.WHOLE_REP,
-        views=frozenset({SIDE}), priority=1, unit="torso",
-        measures="the hip's height relative to the shoulder-knee line through the rep, in torso "
-                 "lengths",
-        why="hips held up stay within about 0.1 torso of the line; 0.15 below it for a tenth of "
-            "a second is a sag the model's jitter does not make"),
+        metric="hip_above_heel_line", limit=-0.03, fault_when="below", phase=Phase.BOTTOM,
+        views=frozenset({SIDE}), priority=1, unit="leg",
+        measures="the hip's height relative to the shoulder-heel line where the legs are rolled "
+                 "out straight, in leg lengths",
+        why="rolled out with the hips up, shoulders, hips and heels make one line (within about "
+            "0.02 leg); hips sinking 0.03 leg (a few cm) below it have dropped toward the "
+            "floor. Judged only with the legs straight: curled, the bent knees leave no line"),
 )
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     near = body.near_side(frame)
+    leg = ref.thigh_px + ref.shank_px
     return {"knee_straight": -body.knee_bend_2d(frame, near),
-            "hip_above_line": body.hip_above_line(frame, near)}
+            "hip_above_heel_line": floor.hip_above_heel_line(frame, near, leg)}
 
 
 EXERCISE = Exercise(

@@ -11,7 +11,8 @@ Camera view
     Side-on.
 Known problems
     A back foot turned out of the picture's plane shortens in the image, so its heel lift reads
-    low; stand square to the camera.
+    low; stand square to the camera. The stretched leg is told by its foot lying furthest from
+    the shoulders, which lean toward the wall over the front foot.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import math
 
 from ..cues import FormRule, Phase
 from ..geometry import View
-from ..pose import PoseFrame
+from ..pose import Landmark as L, PoseFrame
 from . import lower_body as body
 from .base import BodyReference, Exercise, HoldSpec, Metrics
 
@@ -44,25 +45,37 @@ RULES = (
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
-    values = body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
-    values |= body.per_side("knee_bend_2d", lambda s: body.knee_bend_2d(frame, s))
+    values = body.per_side("knee_bend_2d", lambda s: body.knee_bend_2d(frame, s))
     values |= body.per_side("heel_lift", lambda s: body.heel_lift(frame, s))
+    values |= body.per_side("foot_behind", lambda s: _foot_behind(frame, s, ref.shank_px))
     values["feet_apart"] = body.feet_apart(frame, ref.shank_px)
     values["trunk_lean"] = body.trunk_lean(frame)
     return values
 
 
+def _foot_behind(frame: PoseFrame, side: str, shank_px: float) -> float:
+    """How far this ankle lies from the shoulders across the picture, in shank lengths. The
+    shoulders lean toward the wall over the front foot, so the stepped-back foot is the far one."""
+    ankle = L.LEFT_ANKLE if side == "left" else L.RIGHT_ANKLE
+    if not frame.visible((ankle, L.LEFT_SHOULDER, L.RIGHT_SHOULDER), body.VISIBLE) or not shank_px > 0:
+        return math.nan
+    shoulders_x = (frame.xy[L.LEFT_SHOULDER, 0] + frame.xy[L.RIGHT_SHOULDER, 0]) / 2
+    return float(abs(frame.xy[ankle, 0] - shoulders_x) / shank_px)
+
+
 def back_leg(m: Metrics) -> str:
-    """The straighter leg is the one stretched behind."""
-    return body.other_side(body.more_bent_knee(m))
+    """The foot furthest from the shoulders is the one stepped back (the knees cannot tell:
+    a lifted back heel raises the hips and straightens the front knee too)."""
+    left, right = m.get("foot_behind_left", math.nan), m.get("foot_behind_right", math.nan)
+    if not (math.isfinite(left) and math.isfinite(right)):
+        return "both"
+    return "left" if left > right else "right"
 
 
 def in_position(m: Metrics) -> bool:
-    """Feet split front to back, front knee bent, leaning into the wall."""
-    side = back_leg(m)
-    front = body.other_side(side)
-    return (side != "both" and m.get("feet_apart", math.nan) > 0.5
-            and m.get(f"knee_bend_{front}", math.nan) > 15 and m.get("trunk_lean", math.nan) > 10)
+    """Feet split front to back, leaning into the wall."""
+    return (back_leg(m) != "both" and m.get("feet_apart", math.nan) > 0.5
+            and m.get("trunk_lean", math.nan) > 10)
 
 
 EXERCISE = Exercise(

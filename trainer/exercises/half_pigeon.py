@@ -3,15 +3,19 @@ front of the body, the other leg extended straight back; settle the hips down an
 
 What it checks
     The hold time per leg (the stretched side is the front, folded leg), counted only while the
-    position is held, and the therapist's cue: let the hips settle toward the floor.
+    position is held, and the therapist's cue: let the hips settle toward the floor. Between
+    holds the person pushes back up to downward dog (both feet far back, knees off the floor),
+    which ends the hold.
 Why it matters
     The stretch reaches the outer hip and glute of the front leg only when the hips sink over
     it; hips held high keep the weight in the hands.
 Camera view
     Side-on.
 Known problems
-    The folded front shin hides its own knee from some angles; the hold is then recognised from
-    the extended back leg and the low hips.
+    The folded front shin hides its own knee from some angles, so the legs are told apart by
+    how far each foot lies from the hips rather than by knee angles. The hips' height is in
+    shank lengths, and the shank seen in this pose is often foreshortened, so the reference
+    drifts: clean holds on the far (right) leg read 0.9-1.05 against the limit of 1.0.
 """
 
 from __future__ import annotations
@@ -25,25 +29,37 @@ from . import lower_body as body
 from .base import BodyReference, Exercise, HoldSpec, Metrics
 
 SIDE = View.SIDE
+BACK_KNEE_DOWN = 0.8    # shank lengths: a knee resting on the floor reads under half of that
+LONG_LEG_REACH = 1.25   # shank lengths from hips to the long back leg's foot (reads 1.5-2.0)
+FOLDED_REACH = 0.9      # the folded shin's foot lies within this of the hips (reads 0.1-0.7)
 
 RULES = (
     FormRule(
         id="hips_high", title="Hips held high", cue="Let your hips sink toward the floor",
         metric="hip_height", limit=1.0, fault_when="above", phase=Phase.HOLD,
-        views=frozenset({SIDE}), priority=1, unit="shank",
-        measures="the hips' height above the floor during the hold, in shank lengths",
+        views=frozenset({SIDE}), priority=1, unit="shank", persist_s=1.0,
+        measures="the hips' height above the floor during the hold, in shank lengths, as held "
+                 "for a second (the hips rise for a moment on the way out)",
         why="settled over the front shin the hips sit about half a shank up; a full shank or more "
             "means they are held up on the hands"),
 )
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
-    values = body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
-    hips = [body.knee_height(frame, s, ref.shank_px) for s in ("left", "right")]
-    # knee_height measures any joint's height above the floor; reuse it for the hips.
+    values = body.per_side("knee_height", lambda s: body.knee_height(frame, s, ref.shank_px))
+    values |= body.per_side("foot_reach", lambda s: _foot_reach(frame, s, ref.shank_px))
     values["hip_height"] = _hip_height(frame, ref.shank_px)
-    values["lying_low"] = float(all(math.isfinite(h) and h < 0.8 for h in hips))
     return values
+
+
+def _foot_reach(frame: PoseFrame, side: str, shank_px: float) -> float:
+    """How far this ankle lies from the hips across the picture, in shank lengths (side view):
+    the long back leg puts its foot nearly two shanks away, the folded shin keeps it close."""
+    ankle = L.LEFT_ANKLE if side == "left" else L.RIGHT_ANKLE
+    if not frame.visible((ankle, L.LEFT_HIP, L.RIGHT_HIP), body.VISIBLE) or not shank_px > 0:
+        return math.nan
+    hips_x = (frame.xy[L.LEFT_HIP, 0] + frame.xy[L.RIGHT_HIP, 0]) / 2
+    return float(abs(frame.xy[ankle, 0] - hips_x) / shank_px)
 
 
 def _hip_height(frame: PoseFrame, shank_px: float) -> float:
@@ -55,21 +71,28 @@ def _hip_height(frame: PoseFrame, shank_px: float) -> float:
     return float((floor - (frame.xy[L.LEFT_HIP, 1] + frame.xy[L.RIGHT_HIP, 1]) / 2) / shank_px)
 
 
-def _straight_leg(m: Metrics) -> str | None:
-    """The long back leg: bent under 50 deg, and the only such leg (the folded shin's knee
-    is often hidden, so its bend may be unknown)."""
-    straight = [s for s in ("left", "right") if m.get(f"knee_bend_{s}", math.nan) < 50]
-    return straight[0] if len(straight) == 1 else None
+def back_leg(m: Metrics) -> str | None:
+    """The long back leg: its foot reaches far behind the hips, while the folded shin keeps its
+    foot near them (or hidden under the body). Knee angles cannot tell them apart: the folded
+    knee is often hidden and the model's guesses for it swing between straight and bent."""
+    reach = {s: m.get(f"foot_reach_{s}", math.nan) for s in ("left", "right")}
+    long = [s for s, r in reach.items() if r > LONG_LEG_REACH]
+    if len(long) != 1:
+        return None
+    other = reach[body.other_side(long[0])]
+    return long[0] if not other >= FOLDED_REACH else None
 
 
 def in_position(m: Metrics) -> bool:
-    """Hips and knees low, one leg long behind, the other folded (or hidden under the body)."""
-    return bool(m.get("lying_low")) and _straight_leg(m) is not None
+    """One leg long behind with its knee down on the floor, the other folded (or hidden under
+    the body). Downward dog, between holds, has both feet equally far back and the knees high."""
+    back = back_leg(m)
+    return back is not None and m.get(f"knee_height_{back}", math.nan) < BACK_KNEE_DOWN
 
 
 def folded_side(m: Metrics) -> str:
-    straight = _straight_leg(m)
-    return body.other_side(straight) if straight else "both"
+    back = back_leg(m)
+    return body.other_side(back) if back else "both"
 
 
 EXERCISE = Exercise(

@@ -10,8 +10,8 @@ Why it matters
 Camera view
     Side-on for all three cues; from the front only the reps are counted.
 Known problems
-    With no spine points, a hunch is read from the head and shoulders curling off the
-    hip-shoulder line; looking down reads as a slight hunch.
+    With no spine points, a rounding back is read from the shoulders sagging below the hips;
+    a very supple person hinging well past level with a flat back would read as rounding.
 """
 
 from __future__ import annotations
@@ -20,14 +20,15 @@ from ..cues import FormRule, Phase
 from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
+from . import hinge_measures as measures
 from . import lower_body as body
-from . import shared_rules
 from .base import BodyReference, Exercise, Metrics
 
 SIDE = View.SIDE
 
 RULES = (
-    shared_rules.back_rounding("Keep your back flat, chest proud"),
+    measures.sagging_back_rule("Keep your back flat, chest proud", "a flat-backed good morning "
+                               "reads 15-20 deg above level"),
     FormRule(
         id="shallow_hinge", title="Not hinged far enough", cue="Hips back, bring your chest lower",
         metric="trunk_flexion", limit=55.0, fault_when="below", phase=Phase.BOTTOM,
@@ -37,18 +38,19 @@ RULES = (
             "55 deg is a partial hinge"),
     FormRule(
         id="locked_knees", title="Knees locked straight", cue="Soften your knees a little",
-        metric="knee_bend", limit=6.0, fault_when="below", phase=Phase.BOTTOM,
+        metric="knee_bend", limit=10.0, fault_when="below", phase=Phase.BOTTOM,
         views=frozenset({SIDE}), judged_on="best", priority=1,
         measures="the most the near knee bends at the bottom, in the image (side view)",
-        why="a soft knee shows 10-25 deg of bend; under 6 deg the knee is locked (the model reads "
-            "a straight leg as 0-4 deg)"),
+        why="a soft knee shows 15-25 deg of bend; under 10 deg the knee is locked or nearly so "
+            "(the model reads a straight leg anywhere from 0 to 6 deg, so a tighter limit would "
+            "let locked knees through)"),
 )
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     near = body.near_side(frame)
     return {"trunk_flexion": body.trunk_flexion(frame),
-            "upper_back_bend": body.upper_back_bend(frame, near),
+            "shoulders_below_hips": measures.shoulders_below_hips(frame),
             "knee_bend": body.knee_bend_2d(frame, near)}
 
 

@@ -35,7 +35,8 @@ SCRIPT = Script(
     start={"rise": 0.0}, turn={"rise": 1.0},
     tempo=Tempo(down_s=1.0, pause_s=0.4, up_s=3.2, rest_s=0.6),
     sets=(SetPlan("left", 12), SetPlan("right", 12)),
-    faults={"fast_lowering": {"fast": 1.0}},
+    # rise pinned: each rep's random depth would otherwise keep a fast rep's heel on the floor
+    faults={"fast_lowering": {"fast": 1.0, "rise": 1.0}},
 )
 
 

@@ -51,6 +51,18 @@ def test_unequal_swings_still_count_once_each():
     assert steps_counted(walk([-0.45, 0.2, -0.45, 0.2], noise=0.01)) == 3
 
 
+def test_a_step_read_short_lands_where_the_next_one_turns_back():
+    # from the front the model sometimes reads a step's depth at half its size: that step
+    # never reaches a full swing, and the next one, heading back, is measured from its turn
+    values = walk([-0.3, 0.3, 0.0, 0.3], noise=0.005)
+    tracker = StaggerSteps(min_half=0.05)
+    shares = [tracker.update(i / 30, v) for i, v in enumerate(values)]
+    short_step = slice(int(2.4 * 30), int(3.0 * 30))     # the move from 0.3 to 0.0
+    next_step = slice(int(3.0 * 30), len(values))         # back from 0.0 to 0.3
+    assert max(shares[short_step]) >= 0.5
+    assert min(shares[next_step]) < 0.1 and max(shares[next_step][-20:]) >= 0.4
+
+
 def test_standing_still_with_jitter_is_no_step():
     assert steps_counted(walk([0.1, 0.1], noise=0.01)) == 0
 

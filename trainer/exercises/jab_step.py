@@ -10,16 +10,22 @@ Why it matters
 Camera view
     Facing the camera (the tap goes across the picture).
 Known problems
-    A tap that also goes forward reads shorter from the front.
+    A tap that also goes forward reads shorter from the front. The half squat is judged by the
+    hips rising from the height they were held at, not by the knee's angle: from the front the
+    model reads a 60 deg knee bend as about 30, and a straightened one hardly less. Someone
+    who stays tall through the whole set is therefore never cued (nothing rises).
 """
 
 from __future__ import annotations
 
+import math
+
 from ..cues import FormRule, Phase
 from ..geometry import View
-from ..pose import PoseFrame
+from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import stepping_measures as steps
 from .base import BodyReference, Exercise, Metrics
 
 FRONT = View.FRONT
@@ -27,17 +33,33 @@ FRONT = View.FRONT
 RULES = (
     FormRule(
         id="standing_up", title="Stands up out of the half squat", cue="Stay low in your half squat",
-        metric="standing_knee_bend_{side}", limit=15.0, fault_when="below", phase=Phase.WHOLE_REP,
-        views=frozenset({FRONT}), priority=1,
-        measures="the standing leg's knee bend while the other foot taps (3D)",
-        why="a half squat keeps the knee bent 30-50 deg; under 15 deg the person has stood up"),
+        metric="hips_rise_{side}", limit=0.07, fault_when="above", phase=Phase.WHOLE_REP,
+        views=frozenset({FRONT}), priority=1, unit="share",
+        measures="how far the hips rise above the standing ankle during the tap, as a share of "
+                 "the height they were held at over the last 3 s (image heights)",
+        why="a held half squat keeps the hips within about 3% of one height while the foot "
+            "taps; standing up from a 60 deg knee bend lifts them about 15%, and past 7% (half "
+            "of that) the standing knee has clearly straightened"),
 )
+
+
+def hips_over_ankle(frame: PoseFrame, side: str) -> float:
+    """Height of the hips' centre above this side's ankle in the image, pixels. From the front
+    the knee's 3D bend reads a held half squat as nearly straight, while image heights show
+    the hips rising as the standing leg straightens."""
+    ankle = L.LEFT_ANKLE if side == "left" else L.RIGHT_ANKLE
+    if not frame.visible((L.LEFT_HIP, L.RIGHT_HIP, ankle), body.VISIBLE):
+        return math.nan
+    return float(frame.xy[ankle, 1] - (frame.xy[L.LEFT_HIP, 1] + frame.xy[L.RIGHT_HIP, 1]) / 2.0)
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = body.per_side("foot_out", lambda s: body.foot_out(frame, s, ref.shank_px))
-    bends = {s: body.knee_flexion(frame, s) for s in ("left", "right")}
-    values |= {f"standing_knee_bend_{s}": bends[body.other_side(s)] for s in ("left", "right")}
+    for side in ("left", "right"):
+        height = hips_over_ankle(frame, body.other_side(side))
+        held = ref.remembered(f"hips_{side}", steps.RecentLevel).update(frame.t_s, height)
+        # standing up from the held half squat: sinking into it reads 0
+        values[f"hips_rise_{side}"] = steps.rise_over(height, held)
     values["tap_out"] = body.larger_of_both(values, "foot_out")
     return values
 
@@ -49,9 +71,10 @@ EXERCISE = Exercise(
     rules=RULES,
     metrics=metrics,
     rep_metric="tap_out",
-    # Feet together, each ankle sits a fifth of a shank off centre; a tap reaches a shank or
-    # more. A rep reaches half a shank past the resting position.
-    rep_thresholds=RepThresholds(enter=0.5, exit=0.25, min_range=0.5, min_duration_s=0.3,
+    # Feet together, each ankle sits a third of a shank off centre; a full tap reaches a shank
+    # or more, and one made while standing up falls short (about 0.7). A rep reaches a quarter
+    # of a shank past the resting position, over twice the ankles' wobble at rest (about 0.1).
+    rep_thresholds=RepThresholds(enter=0.25, exit=0.12, min_range=0.25, min_duration_s=0.3,
                                  min_phase_s=0.1),
     working_side=body.wider_foot,
     best_views=frozenset({FRONT}),

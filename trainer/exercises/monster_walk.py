@@ -15,7 +15,9 @@ Known problems
     A step is the feet's stagger (which foot is ahead) swinging over to the other side, so the
     count follows the person from step to step (see ``stepping_measures.StaggerSteps``).
     Side-on the stagger is plain in the picture; from the front it is depth, which the model
-    reads weakly: there one step in ten to twenty can be missed or split. A step is counted as
+    reads weakly: some steps read at half their size (they count where the next step turns
+    back), and one step in ten to twenty can still be split, often a shuffle of the feet
+    before the walk starts. A step is counted as
     the foot lands, so a fault that peaks just after the landing is judged on its way in. The
     walk's direction is not checked.
 """

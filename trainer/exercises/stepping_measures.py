@@ -1,5 +1,5 @@
 """Measurements shared by the stepping and tapping exercises (elevated heel tap, monster walk,
-diagonal step tap). Pure numpy on PoseFrames; NaN when the joints are not seen, like
+diagonal step tap, side step, jab step, standing clamshell). Pure numpy on PoseFrames; NaN when the joints are not seen, like
 ``lower_body``.
 """
 
@@ -125,16 +125,21 @@ class StaggerSteps:
     is measured against a typical one): 0 planted, 1 as the swinging foot lands. Once past
     ``SETTLED`` and come to rest (moving under ``STILL`` of the swing in ``STILL_S``) the step
     counts as taken: the share drops to 0 and the settled place follows the landing foot to
-    its end, so the next step is measured from there, whichever foot takes it.
+    its end, so the next step is measured from there, whichever foot takes it. A step the
+    model reads short (past ``TURNED_FROM`` but never ``SETTLED``) lands where the stagger
+    turns back by ``TURNED_BACK``, so the next step is not taken for its way back.
     """
 
     SETTLED, STILL, STILL_S = 0.8, 0.15, 0.1
+    # a swing this far (share) that heads back by TURNED_BACK is a step the model read short
+    TURNED_FROM, TURNED_BACK = 0.5, 0.3
 
     def __init__(self, min_half: float, window_s: float = 3.0) -> None:
         self.min_half, self.window_s = min_half, window_s
         self._recent: deque[tuple[float, float]] = deque()
         self._settled = math.nan
         self._last_way = 0.0   # +1 / -1: which way the stagger moved on the last step
+        self._furthest = (0.0, math.nan)   # (share, stagger) furthest from the settled place
 
     def update(self, t_s: float, stagger: float) -> float:
         if not math.isfinite(stagger):
@@ -148,9 +153,47 @@ class StaggerSteps:
             self._settled = stagger
         moved = stagger - self._settled
         if moved * self._last_way > 0:   # the last step still landing: follow it
-            self._settled, moved = stagger, 0.0
+            self._settle(stagger, self._last_way)
+            moved = 0.0
         share = abs(moved) / swing
+        self._furthest = max(self._furthest, (share, stagger))
         before = next(v for t, v in self._recent if t >= t_s - self.STILL_S)
         if share >= self.SETTLED and abs(stagger - before) < self.STILL * swing:
-            self._settled, self._last_way, share = stagger, math.copysign(1.0, moved), 0.0
+            self._settle(stagger, math.copysign(1.0, moved))
+            share = 0.0
+        elif self._furthest[0] >= self.TURNED_FROM and share < self._furthest[0] - self.TURNED_BACK:
+            # from the front the model reads some steps' depth short: the stagger stops short
+            # of a full swing and the next step heads back; the turn marks where it landed
+            landed = self._furthest[1]
+            self._settle(landed, math.copysign(1.0, landed - self._settled))
+            share = 0.0
         return float(min(share, 1.0))
+
+    def _settle(self, stagger: float, way: float) -> None:
+        self._settled, self._last_way, self._furthest = stagger, way, (0.0, math.nan)
+
+
+class RecentLevel:
+    """A percentile of a value over the last ``window_s`` seconds: a low one gives where the
+    hips were held in a squat kept through many reps, or how wide the feet stand between
+    steps; a high one how wide the shoulders look while square to the camera. A percentile
+    rather than the extreme, so that a few frames of a misplaced joint set no false level;
+    measuring from the person's own level rather than a fixed one suits every body and
+    camera."""
+
+    def __init__(self, window_s: float = 3.0, percentile: float = 10.0) -> None:
+        self.window_s, self.percentile = window_s, percentile
+        self._recent: deque[tuple[float, float]] = deque()
+
+    def update(self, t_s: float, value: float) -> float:
+        if not math.isfinite(value):
+            return math.nan
+        self._recent.append((t_s, value))
+        while self._recent[0][0] < t_s - self.window_s:
+            self._recent.popleft()
+        return float(np.percentile([v for _, v in self._recent], self.percentile))
+
+
+def rise_over(value: float, low: float) -> float:
+    """How far ``value`` stands above ``low``, as a share of it (0 at or below it)."""
+    return max(value / low - 1.0, 0.0) if low > 0 else math.nan

@@ -90,7 +90,8 @@ class Recognizer:
         return tuple(sorted(set(self.labels.tolist())))
 
     def classify(self, features: np.ndarray | None, candidates=None) -> Recognition:
-        """Vote among the ``NEIGHBOURS`` nearest examples (of ``candidates`` only, if given)."""
+        """Vote among the ``NEIGHBOURS`` nearest examples (of ``candidates`` only, if given),
+        each by its nearness."""
         if features is None:
             return Recognition(None, None, 0.0, None, 0.0, "no person seen long enough")
         allowed = np.array([candidates is None or c in candidates for c in self.labels])
@@ -98,11 +99,15 @@ class Recognizer:
         distance = np.sqrt(np.mean(np.clip(scaled, -6, 6) ** 2, axis=1))  # RMS, outliers capped
         order = np.argsort(distance)
         labels = self.labels[allowed][order].tolist()
-        votes = Counter(labels[:NEIGHBOURS])
-        # Ties and the runner-up go by nearness: names in the order their nearest example comes.
+        # Each neighbour votes by its nearness, so an even split goes to the closer examples.
+        weights = 1.0 / (distance[order[:NEIGHBOURS]] + 1e-6)
+        votes = Counter()
+        for label, weight in zip(labels[:NEIGHBOURS], weights):
+            votes[label] += weight
+        # The runner-up may have no vote: then it is the next exercise by nearness.
         ranked = sorted(list(dict.fromkeys(labels))[:len(votes) + 1], key=lambda c: -votes[c])
         best, second = ranked[0], ranked[1] if len(ranked) > 1 else None
-        share = {c: votes[c] / min(NEIGHBOURS, len(labels)) for c in (best, second)}
+        share = {c: float(votes[c] / weights.sum()) for c in (best, second)}
         result = dict(guess=best, confidence=share[best], runner_up=second,
                       runner_up_confidence=share[second])
         if distance[order[0]] > NOVELTY_LIMIT:

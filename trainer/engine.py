@@ -23,7 +23,8 @@ from .reps import Rep, RepCounter
 BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
 REP_METRIC = "rep:"      # a rule metric naming a whole-rep measurement, e.g. "rep:tempo_up_s"
 SETTLE_S = 0.3           # body must be in view this long before counting starts
-DROPOUT_GRACE_S = 0.3    # the person missing this briefly does not make counting settle again
+DROPOUT_GRACE_S = 0.3    # the person missing this briefly does not make counting settle again,
+SEEN_SHARE = 0.7         # ...if they were found in this share of the last second's frames
 VIEW_WINDOW = 15         # frames voting on the current camera view
 STILL_WINDOW_S = 0.5     # a stretch is held while the legs stay within
 STILL_SHANKS = 0.15      # this many shank lengths over that window (breathing and balance sway less)
@@ -127,6 +128,7 @@ class ExerciseEngine:
         self._jump_frames = 0
         self._pending: Rep | None = None   # a rep waiting for its follow-through
         self._recent_joints: deque = deque()  # (t, leg joints' xy) over the stillness window
+        self._recent_seen: deque[bool] = deque(maxlen=max(1, round(self.fps)))  # found, last 1 s
 
     def update(self, frame) -> FrameStatus:
         self.stats.total += 1
@@ -251,7 +253,12 @@ class ExerciseEngine:
             self.counter.abandon()
         self._in_view_run = 0
 
+    def _seen_share(self) -> float:
+        """Share of the last second's frames in which the person was found."""
+        return sum(self._recent_seen) / len(self._recent_seen) if self._recent_seen else 0.0
+
     def _ready(self, frame, metrics: dict[str, float]) -> bool:
+        self._recent_seen.append(frame.has_person)
         if frame.has_person and not frame.in_frame((L.LEFT_SHOULDER, L.RIGHT_SHOULDER)):
             self.stats.shoulders_out_of_frame += 1
         if frame.has_person and self.exercise.is_ready(frame, metrics):
@@ -259,9 +266,10 @@ class ExerciseEngine:
         elif frame.has_person:
             self.stats.body_out_of_frame += 1
             self._in_view_run = 0
-        elif frame.t_s - self._last_seen_s > DROPOUT_GRACE_S:
-            # a short dropout keeps the settled state: restarting the settle time on every
-            # lost frame would let scattered dropouts swallow whole reps
+        elif frame.t_s - self._last_seen_s > DROPOUT_GRACE_S or self._seen_share() < SEEN_SHARE:
+            # a short dropout in a steady view keeps the settled state: restarting the settle
+            # time on every lost frame would let scattered dropouts swallow whole reps; a
+            # person found only now and then (legs alone in the picture) never settles
             self._in_view_run = 0
         ready = self._in_view_run >= self._settle_frames
         self.stats.counted += ready

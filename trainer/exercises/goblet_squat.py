@@ -13,7 +13,10 @@ Camera view
     tracking.
 Known problems
     The pose model has no spine points, so back rounding is inferred from the ear, shoulder and
-    hip line; looking down at the floor reads as a slight rounding.
+    hip line; looking down at the floor reads as a slight rounding. Once a rounded back turns the
+    face to the floor the model loses the head's direction and reads the line as straight, so
+    rounding is judged over the whole rep, where the way down and up still show it. A rounded
+    back also tips the hip-shoulder line forward, so it often draws the chest cue as well.
 """
 
 from __future__ import annotations
@@ -25,7 +28,6 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
-from . import shared_rules
 from .base import BodyReference, Exercise, Metrics
 
 FRONT, SIDE = View.FRONT, View.SIDE
@@ -75,7 +77,16 @@ RULES = (
         why="sitting the hips back to parallel tips the shins about 25-35 deg, knees just past "
             "the toes; past 38 deg the knees lead the squat and the hips stay under the "
             "shoulders, loading the front of the knee"),
-    shared_rules.back_rounding(),
+    FormRule(
+        id="back_rounding", title="Back rounds", cue="Keep your back flat",
+        metric="upper_back_bend", limit=32.0, fault_when="above", phase=Phase.WHOLE_REP,
+        views=frozenset({SIDE}), priority=0,
+        measures="how far the ear drops forward of the hip-shoulder line at any point of the "
+                 "rep (side view)",
+        why="a flat back keeps ear, shoulder and hip within about 25 deg of one line even when "
+            "looking slightly down; past 32 deg the upper back and head have curled forward. "
+            "Judged over the whole rep: at the bottom a curled back turns the face to the floor "
+            "and the model loses the head, while on the way down and up it still sees the curl"),
 )
 
 

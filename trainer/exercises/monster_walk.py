@@ -9,8 +9,9 @@ Why it matters
     The bands keep the side glutes working only while they stay stretched: feet that come
     together let them go slack, and straight legs hand the work to the front of the thighs.
 Camera view
-    Facing the camera for the feet's width; side-on for the knee bend, which the model cannot
-    read from the front in this half squat.
+    Facing the camera. The model cannot read the knee angle of this half squat from the
+    front, so bent knees are judged by how tall the person stands (shoulders above ankles in
+    shoulder widths) against their own recent height.
 Known problems
     A step is the feet's stagger (which foot is ahead) swinging over to the other side, so the
     count follows the person from step to step (see ``stepping_measures.StaggerSteps``).
@@ -32,7 +33,7 @@ from . import lower_body as body
 from . import stepping_measures as steps
 from .base import BodyReference, Exercise, Metrics, Series
 
-FRONT, SIDE = View.FRONT, View.SIDE
+FRONT = View.FRONT
 
 RULES = (
     FormRule(
@@ -45,12 +46,14 @@ RULES = (
             "shank the swinging foot has come in and the bands go slack"),
     FormRule(
         id="standing_tall", title="Knees straighten", cue="Stay low, knees bent",
-        metric="knee_bend", limit=25.0, fault_when="below", phase=Phase.WHOLE_REP,
-        views=frozenset({SIDE}), priority=1,
-        measures="the least knee bend held during the step (image angle side-on, mean of both "
-                 "legs)",
-        why="'knees slightly bent' holds 30-40 deg through the walk; under 25 deg the legs are "
-            "straightening (a step is counted as the foot lands, before the legs are straightest)"),
+        metric="stance_rise", limit=0.035, fault_when="above", phase=Phase.WHOLE_REP,
+        views=frozenset({FRONT}), priority=1, unit="share",
+        measures="how much taller the person stands during the step than over the last 4 s "
+                 "(shoulders above ankles in shoulder widths, which walking toward the camera "
+                 "does not change), as a share",
+        why="a held quarter squat keeps the height within about 2% of its usual value from "
+            "step to step; knees straightening to nearly straight raise it by 4.5-6%, and "
+            "3.5% lies between"),
 )
 
 MIN_HALF_SWING = 0.05   # the least half-swing of the stagger taken as a step (see steps.stagger)
@@ -60,7 +63,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     steps_seen = ref.remembered("walk", lambda: steps.StaggerSteps(MIN_HALF_SWING))
     values = {"step": steps_seen.update(frame.t_s, steps.stagger(frame, ref.shank_px))}
     values["feet_apart"] = body.feet_apart(frame, ref.shank_px)
-    values["knee_bend"] = steps.mean_knee_bend_2d(frame)
+    values["stance_rise"] = steps.stance_rise(frame, ref)
     return values | steps.ankle_positions(frame)
 
 

@@ -82,13 +82,6 @@ def ankle_gap(frame: PoseFrame, shank_px: float) -> float:
     return float(abs(frame.xy[L.LEFT_ANKLE, 0] - frame.xy[L.RIGHT_ANKLE, 0]) / shank_px)
 
 
-def mean_knee_bend_2d(frame: PoseFrame) -> float:
-    """Mean image knee bend of the legs seen, degrees (side view; 0 = straight)."""
-    bends = [body.knee_bend_2d(frame, s) for s in ("left", "right")]
-    finite = [b for b in bends if math.isfinite(b)]
-    return float(np.mean(finite)) if finite else math.nan
-
-
 def ankle_positions(frame: PoseFrame) -> dict[str, float]:
     """Both ankles' image positions (px), for ``foot_that_moved``."""
     return {f"ankle_{axis}_{side}": float(frame.xy[_ANKLES[side], k])
@@ -197,3 +190,27 @@ class RecentLevel:
 def rise_over(value: float, low: float) -> float:
     """How far ``value`` stands above ``low``, as a share of it (0 at or below it)."""
     return max(value / low - 1.0, 0.0) if low > 0 else math.nan
+
+
+def stance_height(frame: PoseFrame) -> float:
+    """How high the shoulders stand above the ankles, in shoulder widths. Shoulder width
+    neither bends with the knees nor leans with the trunk, and it grows with the rest of the
+    body as a person walks toward the camera, so the ratio tells a held quarter squat from
+    straight legs wherever the person is."""
+    joints = (L.LEFT_SHOULDER, L.RIGHT_SHOULDER, L.LEFT_ANKLE, L.RIGHT_ANKLE)
+    if not frame.visible(joints, body.VISIBLE):
+        return math.nan
+    xy = frame.xy
+    width = float(np.linalg.norm(xy[L.LEFT_SHOULDER] - xy[L.RIGHT_SHOULDER]))
+    height = float((xy[L.LEFT_ANKLE, 1] + xy[L.RIGHT_ANKLE, 1] - xy[L.LEFT_SHOULDER, 1]
+                    - xy[L.RIGHT_SHOULDER, 1]) / 2.0)
+    return height / width if width > 0 else math.nan
+
+
+def stance_rise(frame: PoseFrame, ref) -> float:
+    """How much taller the person stands (``stance_height``) than their median over the last
+    4 s, as a share of it: straightening the knees and coming upright during a step raises
+    it by 5% or more, while a held quarter squat keeps it within about 2%."""
+    height = stance_height(frame)
+    usual = ref.remembered("stance_height", lambda: RecentLevel(4.0, 50.0))
+    return rise_over(height, usual.update(frame.t_s, height))

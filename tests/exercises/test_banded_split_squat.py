@@ -36,3 +36,13 @@ def test_hip_sink_is_measured_against_the_torso_not_the_legs():
     ref.update(to_frame(longer_legs, 0.2, 2, view="side"))
     assert body.hip_drop(standing, ref.thigh_px, ref.shank_px) > drop_before + 0.1
     assert lunge_measures.hip_sink(standing, ref) == pytest.approx(top, abs=0.01)
+
+
+def test_front_knee_caving_in_is_judged_against_its_own_hip_to_ankle_line():
+    rule = next(r for r in EXERCISE.rules if r.id == "knee_valgus")
+    ref = BodyReference()
+    ref.update(to_frame(squat_world(0.0), 0.0, 0))
+    tracking = EXERCISE.metrics(to_frame(squat_world(100.0), 0.1, 1), ref)
+    caving = EXERCISE.metrics(to_frame(squat_world(100.0, knees_in=0.10), 0.2, 2), ref)
+    assert not rule.is_fault(tracking[rule.metric.format(side="left")])
+    assert rule.is_fault(caving[rule.metric.format(side="left")])

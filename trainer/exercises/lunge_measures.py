@@ -69,6 +69,29 @@ def hip_sink(frame: PoseFrame, ref: BodyReference) -> float:
     return float(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP], 1].mean() / torso)
 
 
+_LEG_ENDS = {"left": (L.LEFT_HIP, L.LEFT_KNEE, L.LEFT_ANKLE),
+             "right": (L.RIGHT_HIP, L.RIGHT_KNEE, L.RIGHT_ANKLE)}
+
+
+def leg_span(frame: PoseFrame, ref: BodyReference, side: str) -> float:
+    """The leg's hip-to-ankle length on screen against its own standing length (front view;
+    1 = as long as when standing straight, smaller = the knee has bent).
+
+    A straight leg keeps its hip-to-ankle length however far it reaches out sideways, since
+    from the front it moves across the picture; a knee that bends brings the hip and the ankle
+    closer, and a knee bending toward the camera shows little else in the picture. The standing
+    length is learned like ``BodyReference``'s: a high percentile of this leg's recent spans.
+    The knee must be seen too, so a leg the model only guesses is not read.
+    """
+    hip, knee, ankle = _LEG_ENDS[side]
+    if not frame.visible((hip, knee, ankle), body.VISIBLE):
+        return math.nan
+    spans = ref.remembered(f"leg_span_px_{side}", lambda: deque(maxlen=300))
+    span = float(np.linalg.norm(frame.xy[ankle] - frame.xy[hip]))
+    spans.append(span)
+    return span / float(np.percentile(spans, 95))
+
+
 def shin_rises(frame: PoseFrame) -> dict[str, float]:
     """How far each knee sits above its own ankle in the picture, pixels (for ``front_leg``)."""
     return {f"shin_rise_{side}": float(frame.xy[ankle, 1] - frame.xy[knee, 1])

@@ -29,6 +29,7 @@ from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import floor_measures as floor
 from . import lower_body as body
+from . import sides
 from .base import BodyReference, Exercise, Metrics
 from .stepping_measures import RecentLevel
 
@@ -93,6 +94,6 @@ EXERCISE = Exercise(
     # The working ankle rises from floor level to about hip height, a third of a leg length or
     # more above the other ankle; a rep rises 0.12 leg past the resting level.
     rep_thresholds=RepThresholds(enter=0.12, exit=0.06, min_range=0.12, min_duration_s=0.5),
-    working_side=body.higher_ankle,
+    working_side=sides.higher_ankle,
     best_views=frozenset({SIDE}),
 )

@@ -25,7 +25,7 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import floor_measures as floor
-from . import lower_body as body
+from . import sides
 from .base import BodyReference, Exercise, Metrics
 
 FRONT, SIDE, OBLIQUE = View.FRONT, View.SIDE, View.OBLIQUE
@@ -83,7 +83,7 @@ EXERCISE = Exercise(
     # way), so a rep shorter than 0.9 s is the model's jitter.
     rep_thresholds=RepThresholds(enter=0.35, exit=0.15, min_range=0.3, min_duration_s=0.9,
                                  min_phase_s=0.3),
-    working_side=body.higher_knee,
+    working_side=sides.higher_knee,
     # lying on a side the feet tuck behind the body: the hips and knees are what it measures
     required_chains=((L.LEFT_HIP, L.RIGHT_HIP, L.LEFT_KNEE, L.RIGHT_KNEE),),
     ready=lying_on_a_side,

@@ -25,6 +25,7 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import sides
 from . import stepping_measures as steps
 from .base import BodyReference, Exercise, Metrics
 
@@ -76,6 +77,6 @@ EXERCISE = Exercise(
     # of a shank past the resting position, over twice the ankles' wobble at rest (about 0.1).
     rep_thresholds=RepThresholds(enter=0.25, exit=0.12, min_range=0.25, min_duration_s=0.3,
                                  min_phase_s=0.1),
-    working_side=body.wider_foot,
+    working_side=sides.wider_foot,
     best_views=frozenset({FRONT}),
 )

@@ -31,6 +31,7 @@ from ..geometry import View
 from ..pose import PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import sides
 from . import lunge_measures, shared_rules
 from .base import BodyReference, Exercise, Metrics, Series
 
@@ -87,7 +88,7 @@ def bent_leg(series: Series) -> str:
     seen = [s for s, values in bends.items() if np.isfinite(values).any()]
     if len(seen) == 1 and np.nanmax(bends[seen[0]]) < STRAIGHT_KNEE_MAX:
         return body.other_side(seen[0])
-    return body.side_reaching_further(series, "knee_bend")
+    return sides.side_reaching_further(series, "knee_bend")
 
 
 def trailing_leg_span(series: Series) -> float:

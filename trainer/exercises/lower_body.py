@@ -185,13 +185,6 @@ def per_side(name: str, value_of) -> dict[str, float]:
     return {f"{name}_{side}": value_of(side) for side in ("left", "right")}
 
 
-def more_flexed_hip(series: dict[str, np.ndarray]) -> str:
-    """The working (front) leg of a lunge or split squat: its hip bends far more."""
-    left = np.nanmedian(series.get("hip_flexion_left", np.array([np.nan])))
-    right = np.nanmedian(series.get("hip_flexion_right", np.array([np.nan])))
-    if not np.isfinite(left) and not np.isfinite(right):
-        return "both"
-    return "left" if np.nan_to_num(left, nan=-1e9) >= np.nan_to_num(right, nan=-1e9) else "right"
 
 
 def trunk_flexion(frame: PoseFrame) -> float:
@@ -233,13 +226,6 @@ def hip_line_tilt(frame: PoseFrame) -> float:
     return math.degrees(math.atan2(abs(dy), abs(dx))) if abs(dx) + abs(dy) > 1e-6 else math.nan
 
 
-def leg_torso_angle(frame: PoseFrame, side: str) -> float:
-    """Angle between the trunk (shoulder to hip) and a leg (hip to ankle) in the image, as its
-    departure from a straight line: 0 when the leg continues the trunk's line (side view)."""
-    hip, _, ankle, shoulder, *_ = _LEGS[side]
-    if not _seen(frame, hip, ankle, shoulder):
-        return math.nan
-    return 180.0 - float(joint_angle(frame.xy[shoulder], frame.xy[hip], frame.xy[ankle]))
 
 
 def hip_above_line(frame: PoseFrame, side: str) -> float:
@@ -270,17 +256,6 @@ def thigh_angle_between(frame: PoseFrame) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, cosine))))
 
 
-def lower_ankle(series: dict[str, np.ndarray], min_gap: float = 0.25) -> str:
-    """The planted leg when one foot is lifted: its ankle sits lower (larger image y). "both"
-    when the ankles stay at about the same height (a two-legged variant)."""
-    left = np.nanmedian(series.get("ankle_y_left", np.array([np.nan])))
-    right = np.nanmedian(series.get("ankle_y_right", np.array([np.nan])))
-    scale = np.nanmedian(series.get("shank_px", np.array([np.nan])))
-    if not (np.isfinite(left) and np.isfinite(right) and np.isfinite(scale)):
-        return "both"
-    if abs(left - right) < min_gap * scale:
-        return "both"
-    return "left" if left > right else "right"
 
 
 def split_stance_metrics(frame: PoseFrame, ref) -> dict[str, float]:
@@ -316,11 +291,6 @@ def leg_above_horizontal(frame: PoseFrame, side: str) -> float:
     return math.degrees(math.atan2(-dy, abs(dx))) if abs(dx) + abs(dy) > 1e-6 else math.nan
 
 
-def side_reaching_further(series: dict[str, np.ndarray], name: str) -> str:
-    """The side whose ``name_left``/``name_right`` series reached the larger value."""
-    left = np.nanmax(series.get(f"{name}_left", np.array([np.nan])), initial=-np.inf)
-    right = np.nanmax(series.get(f"{name}_right", np.array([np.nan])), initial=-np.inf)
-    return "left" if left >= right else "right"
 
 
 def larger_of_both(values: dict[str, float], name: str) -> float:
@@ -329,20 +299,6 @@ def larger_of_both(values: dict[str, float], name: str) -> float:
     return max(pair) if all(math.isfinite(v) for v in pair) else math.nan
 
 
-def higher_ankle(series: dict[str, np.ndarray]) -> str:
-    """The moving leg of a leg raise: the ankle that rose."""
-    return side_reaching_further(series, "ankle_rise")
-
-
-def heel_rise(frame: PoseFrame, side: str, shank_px: float) -> float:
-    """How high this ankle sits above the lowest toe in view, in shank lengths: it grows as the
-    heel leaves the floor (any view; the ankle rises with the heel)."""
-    _, _, ankle, *_ = _LEGS[side]
-    toes = [t for _, t in _FEET.values() if _seen(frame, t)]
-    if not toes or not _seen(frame, ankle) or not shank_px > 0:
-        return math.nan
-    floor = max(frame.xy[t, 1] for t in toes)
-    return float((floor - frame.xy[ankle, 1]) / shank_px)
 
 
 def heel_lift(frame: PoseFrame, side: str) -> float:
@@ -367,11 +323,6 @@ def trunk_back_lean(frame: PoseFrame, side: str) -> float:
     return math.degrees(math.atan2(-dx * forward, -dy)) if abs(dx) + abs(dy) > 1e-6 else math.nan
 
 
-def more_bent_knee(metrics: dict[str, float]) -> str:
-    left, right = metrics.get("knee_bend_left", math.nan), metrics.get("knee_bend_right", math.nan)
-    if not (math.isfinite(left) and math.isfinite(right)):
-        return "both"
-    return "left" if left >= right else "right"
 
 
 def other_side(side: str) -> str:
@@ -397,46 +348,14 @@ def arm_elevation(frame: PoseFrame) -> float:
     return best
 
 
-def standing_hip_drop(frame: PoseFrame, thigh_px: float, shank_px: float) -> float:
-    """hip_drop over the standing leg only (the lower ankle): on one leg the lifted foot says
-    nothing about how far the hips sank."""
-    leg = thigh_px + shank_px
-    seen = [(frame.xy[ankle, 1], hip) for hip, _, ankle, *_ in _LEGS.values() if _seen(frame, hip, ankle)]
-    if not seen or not leg > 0:
-        return math.nan
-    ankle_y, hip = max(seen)
-    return float(1.0 - (ankle_y - frame.xy[hip, 1]) / leg)
 
 
-def lower_ankle_now(frame: PoseFrame) -> str:
-    """The standing foot right now: the lower ankle in the image."""
-    return "left" if frame.xy[L.LEFT_ANKLE, 1] >= frame.xy[L.RIGHT_ANKLE, 1] else "right"
 
 
-def knee_gap(frame: PoseFrame, thigh_px: float) -> float:
-    """Distance between the knees in the image, in thigh lengths (a top leg lifting off the
-    bottom one when lying on a side)."""
-    if not _seen(frame, L.LEFT_KNEE, L.RIGHT_KNEE) or not thigh_px > 0:
-        return math.nan
-    return float(np.linalg.norm(frame.xy[L.LEFT_KNEE] - frame.xy[L.RIGHT_KNEE]) / thigh_px)
 
 
-def joint_height(frame: PoseFrame, joints, shank_px: float) -> float:
-    """Mean height of the given joints above the lowest body point in view, in shank lengths."""
-    if not all(_seen(frame, j) for j in joints) or not shank_px > 0:
-        return math.nan
-    seen = np.flatnonzero(frame.visibility >= VISIBLE)
-    floor = float(frame.xy[seen, 1].max())
-    return float((floor - frame.xy[list(joints), 1].mean()) / shank_px)
 
 
-def higher_knee(series: dict[str, np.ndarray]) -> str:
-    """The top (working) leg when lying on a side: its knee sits higher in the image."""
-    left = np.nanmedian(series.get("knee_y_left", np.array([np.nan])))
-    right = np.nanmedian(series.get("knee_y_right", np.array([np.nan])))
-    if not (np.isfinite(left) and np.isfinite(right)):
-        return "both"
-    return "left" if left < right else "right"
 
 
 def foot_out(frame: PoseFrame, side: str, shank_px: float) -> float:
@@ -450,18 +369,6 @@ def foot_out(frame: PoseFrame, side: str, shank_px: float) -> float:
     own_side = np.sign(xy[L.LEFT_HIP, 0] - xy[L.RIGHT_HIP, 0]) * (1 if side == "left" else -1)
     return float((xy[ankle, 0] - centre) * own_side / shank_px)
 
-
-def wider_foot(series: dict[str, np.ndarray]) -> str:
-    """The leg that moved out: its ankle reached further to its side."""
-    return side_reaching_further(series, "foot_out")
-
-
-def pelvis_turn(frame: PoseFrame) -> float:
-    """How far the pelvis has turned away from square to the camera, degrees (3D; front view)."""
-    if not _seen(frame, L.LEFT_HIP, L.RIGHT_HIP):
-        return math.nan
-    dx, _, dz = frame.world[L.LEFT_HIP] - frame.world[L.RIGHT_HIP]
-    return math.degrees(math.atan2(abs(dz), abs(dx))) if abs(dx) + abs(dz) > 1e-6 else math.nan
 
 
 

@@ -16,6 +16,7 @@ import numpy as np
 from ..cues import FormRule
 from ..pose import Landmark as L, PoseFrame
 from . import lower_body as body
+from . import sides
 from . import shared_rules
 from .base import BodyReference
 
@@ -112,7 +113,7 @@ def front_leg(series: dict[str, np.ndarray]) -> str:
     left = np.nanmedian(series.get("shin_rise_left", np.array([np.nan])))
     right = np.nanmedian(series.get("shin_rise_right", np.array([np.nan])))
     if not (np.isfinite(left) and np.isfinite(right)):
-        return body.more_flexed_hip(series)
+        return sides.more_flexed_hip(series)
     return "left" if left > right else "right"
 
 

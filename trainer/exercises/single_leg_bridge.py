@@ -26,6 +26,7 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import sides
 from .base import BodyReference, Exercise, Metrics
 
 SIDE = View.SIDE
@@ -79,6 +80,6 @@ EXERCISE = Exercise(
     # Lying, the hip is bent 40-60 deg; at the top about 0. A rep opens the hip 20 deg past the
     # person's own resting level and returns within 10 (or most of the way).
     rep_thresholds=RepThresholds(enter=20.0, exit=10.0, min_range=20.0, min_duration_s=0.6),
-    working_side=body.lower_ankle,
+    working_side=sides.lower_ankle,
     best_views=frozenset({SIDE}),
 )

@@ -28,6 +28,7 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
+from . import sides
 from . import stepping_measures as steps
 from .base import BodyReference, Exercise, Metrics, Series
 
@@ -101,7 +102,7 @@ def heel_lift(frame: PoseFrame, side: str, ref: BodyReference) -> float:
 
 
 def turning_knee(series: Series) -> str:
-    return body.side_reaching_further(series, "knee_out")
+    return sides.side_reaching_further(series, "knee_out")
 
 
 EXERCISE = Exercise(

@@ -1,5 +1,5 @@
 """Jab step: the hips rising out of the held half squat, measured from the height they were
-held at (``stepping_measures.RecentLevel``), on synthetic frames."""
+held at (``base.RecentLevel``), on synthetic frames."""
 
 import math
 
@@ -8,7 +8,7 @@ from builders import squat_world, to_frame
 
 from trainer.exercises.base import BodyReference
 from trainer.exercises.jab_step import EXERCISE, metrics
-from trainer.exercises.stepping_measures import RecentLevel, rise_over
+from trainer.exercises.base import RecentLevel, rise_over
 
 STANDING_UP = next(r for r in EXERCISE.rules if r.id == "standing_up")
 

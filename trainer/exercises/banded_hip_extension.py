@@ -30,8 +30,7 @@ from ..reps import RepThresholds
 from . import floor_measures as floor
 from . import lower_body as body
 from . import sides
-from .base import BodyReference, Exercise, Metrics
-from .stepping_measures import RecentLevel
+from .base import BodyReference, Exercise, Metrics, RecentLevel
 
 FRONT, SIDE = View.FRONT, View.SIDE
 RISE_WINDOW_S = 0.6   # bridges the far ankle's brief snaps onto the near one

@@ -26,8 +26,7 @@ from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
 from . import sides
-from . import stepping_measures as steps
-from .base import BodyReference, Exercise, Metrics
+from .base import BodyReference, Exercise, Metrics, RecentLevel, rise_over
 
 FRONT = View.FRONT
 
@@ -58,9 +57,9 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = body.per_side("foot_out", lambda s: body.foot_out(frame, s, ref.shank_px))
     for side in ("left", "right"):
         height = hips_over_ankle(frame, body.other_side(side))
-        held = ref.remembered(f"hips_{side}", steps.RecentLevel).update(frame.t_s, height)
+        held = ref.remembered(f"hips_{side}", RecentLevel).update(frame.t_s, height)
         # standing up from the held half squat: sinking into it reads 0
-        values[f"hips_rise_{side}"] = steps.rise_over(height, held)
+        values[f"hips_rise_{side}"] = rise_over(height, held)
     values["tap_out"] = body.larger_of_both(values, "foot_out")
     return values
 

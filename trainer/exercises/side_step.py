@@ -26,8 +26,7 @@ from ..geometry import View
 from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
-from . import stepping_measures as steps
-from .base import BodyReference, Exercise, Metrics, Series
+from .base import BodyReference, Exercise, Metrics, RecentLevel, rise_over, Series
 
 FRONT = View.FRONT
 
@@ -63,8 +62,8 @@ RULES = (
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     feet = body.feet_apart(frame, ref.shank_px)
-    stance = ref.remembered("stance", steps.RecentLevel).update(frame.t_s, feet)
-    return {"feet_apart": feet, "step_opening": steps.rise_over(feet, stance),
+    stance = ref.remembered("stance", RecentLevel).update(frame.t_s, feet)
+    return {"feet_apart": feet, "step_opening": rise_over(feet, stance),
             "shoulders_rise": shoulders_rise(frame, ref),
             "hip_drop": body.hip_drop(frame, ref.thigh_px, ref.shank_px),
             "hips_x": float((frame.xy[L.LEFT_HIP, 0] + frame.xy[L.RIGHT_HIP, 0]) / 2),
@@ -81,8 +80,8 @@ def shoulders_rise(frame: PoseFrame, ref: BodyReference) -> float:
         return float("nan")
     ys = frame.xy[list(joints), 1]
     height = float((ys[2] + ys[3] - ys[0] - ys[1]) / 2.0)
-    usual = ref.remembered("shoulders", lambda: steps.RecentLevel(4.0, 50.0))
-    return steps.rise_over(height, usual.update(frame.t_s, height))
+    usual = ref.remembered("shoulders", lambda: RecentLevel(4.0, 50.0))
+    return rise_over(height, usual.update(frame.t_s, height))
 
 
 def travel_side(series: Series) -> str:

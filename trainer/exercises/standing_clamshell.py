@@ -29,8 +29,7 @@ from ..pose import Landmark as L, PoseFrame
 from ..reps import RepThresholds
 from . import lower_body as body
 from . import sides
-from . import stepping_measures as steps
-from .base import BodyReference, Exercise, Metrics, Series
+from .base import BodyReference, Exercise, Metrics, RecentLevel, Series
 
 FRONT = View.FRONT
 _FEET = {"left": (L.LEFT_HEEL, L.LEFT_FOOT_INDEX), "right": (L.RIGHT_HEEL, L.RIGHT_FOOT_INDEX)}
@@ -83,7 +82,7 @@ def trunk_turn(frame: PoseFrame, ref: BodyReference) -> float:
     if not frame.visible((L.LEFT_SHOULDER, L.RIGHT_SHOULDER), body.VISIBLE):
         return math.nan
     width = abs(float(frame.xy[L.LEFT_SHOULDER, 0] - frame.xy[L.RIGHT_SHOULDER, 0]))
-    square = ref.remembered("square_shoulders", lambda: steps.RecentLevel(4.0, 90.0))
+    square = ref.remembered("square_shoulders", lambda: RecentLevel(4.0, 90.0))
     widest = square.update(frame.t_s, width)
     return math.degrees(math.acos(min(1.0, width / widest))) if widest > 0 else math.nan
 
@@ -97,7 +96,7 @@ def heel_lift(frame: PoseFrame, side: str, ref: BodyReference) -> float:
     if not frame.visible((heel, toe), body.VISIBLE) or not ref.shank_px > 0:
         return math.nan
     above_toes = float((frame.xy[toe, 1] - frame.xy[heel, 1]) / ref.shank_px)
-    flat = ref.remembered(f"flat_{side}", lambda: steps.RecentLevel(4.0)).update(frame.t_s, above_toes)
+    flat = ref.remembered(f"flat_{side}", lambda: RecentLevel(4.0)).update(frame.t_s, above_toes)
     return above_toes - flat
 
 

@@ -13,6 +13,7 @@ import numpy as np
 from ..geometry import View, classify_view, width_ratio
 from ..pose import Landmark as L, PoseFrame
 from . import lower_body as body
+from .base import RecentLevel, rise_over
 
 _HIPS = {"left": L.LEFT_HIP, "right": L.RIGHT_HIP}
 _ANKLES = {"left": L.LEFT_ANKLE, "right": L.RIGHT_ANKLE}
@@ -166,30 +167,8 @@ class StaggerSteps:
         self._settled, self._last_way, self._furthest = stagger, way, (0.0, math.nan)
 
 
-class RecentLevel:
-    """A percentile of a value over the last ``window_s`` seconds: a low one gives where the
-    hips were held in a squat kept through many reps, or how wide the feet stand between
-    steps; a high one how wide the shoulders look while square to the camera. A percentile
-    rather than the extreme, so that a few frames of a misplaced joint set no false level;
-    measuring from the person's own level rather than a fixed one suits every body and
-    camera."""
-
-    def __init__(self, window_s: float = 3.0, percentile: float = 10.0) -> None:
-        self.window_s, self.percentile = window_s, percentile
-        self._recent: deque[tuple[float, float]] = deque()
-
-    def update(self, t_s: float, value: float) -> float:
-        if not math.isfinite(value):
-            return math.nan
-        self._recent.append((t_s, value))
-        while self._recent[0][0] < t_s - self.window_s:
-            self._recent.popleft()
-        return float(np.percentile([v for _, v in self._recent], self.percentile))
 
 
-def rise_over(value: float, low: float) -> float:
-    """How far ``value`` stands above ``low``, as a share of it (0 at or below it)."""
-    return max(value / low - 1.0, 0.0) if low > 0 else math.nan
 
 
 def stance_height(frame: PoseFrame) -> float:

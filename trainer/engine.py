@@ -26,8 +26,8 @@ SETTLE_S = 0.3           # body must be in view this long before counting starts
 DROPOUT_GRACE_S = 0.3    # the person missing this briefly does not make counting settle again,
 SEEN_SHARE = 0.7         # ...if they were found in this share of the last second's frames
 VIEW_WINDOW = 15         # frames voting on the current camera view
-STILL_WINDOW_S = 0.5     # a stretch is held while the legs stay within
-STILL_SHANKS = 0.15      # this many shank lengths over that window (breathing and balance sway less)
+STILL_WINDOW_S = 0.5     # a stretch is held while, over this window, the leg joints
+STILL_SHANKS = 0.035     # drift less than this many shank lengths (breathing and sway drift less)
 TORSO_TO_SHANK = 0.8     # a shank is about 0.8 of the shoulder-to-hip length
 
 
@@ -172,8 +172,9 @@ class ExerciseEngine:
 
     def _still(self, frame) -> bool:
         """Holding means staying put: the seen hips, knees and ankles (their median joint) have
-        moved less than ``STILL_SHANKS`` shank lengths over the last ``STILL_WINDOW_S``, so the
-        way into and out of a stretch is not timed as part of it."""
+        drifted less than ``STILL_SHANKS`` shank lengths from the first to the second half of
+        the last ``STILL_WINDOW_S``, so the slow way into and out of a stretch is not timed as
+        part of it."""
         joints = [L.LEFT_HIP, L.RIGHT_HIP, L.LEFT_KNEE, L.RIGHT_KNEE, L.LEFT_ANKLE, L.RIGHT_ANKLE]
         recent = self._recent_joints
         if frame.has_person:   # hidden joints are the model's guesses and wander: leave them out
@@ -190,17 +191,20 @@ class ExerciseEngine:
                                    - (xy[L.LEFT_HIP] + xy[L.RIGHT_HIP]) / 2)
             shank = TORSO_TO_SHANK * float(torso)
         points = [xy for _, xy in recent if xy is not None]
-        if not points or not shank > 0:
+        if len(points) < 2 or not shank > 0:
             return False
         stacked = np.stack(points)
         if not np.isfinite(stacked).any():
             return False
         with warnings.catch_warnings():   # a joint hidden all along has no spread
             warnings.simplefilter("ignore", RuntimeWarning)
-            spread = np.nanmax(stacked, axis=0) - np.nanmin(stacked, axis=0)   # per joint, x, y
+            # drift, not spread: the window's later half against its earlier half (medians), so
+            # a slow slide into the stretch counts as moving while one frame's jump does not
+            half = len(points) // 2
+            drift = np.nanmedian(stacked[half:], axis=0) - np.nanmedian(stacked[:half], axis=0)
             # the median joint: the body as a whole stays put even if one hand-held knee or a
             # half-hidden foot wobbles
-            return bool(np.nanmedian(np.hypot(spread[:, 0], spread[:, 1])) < STILL_SHANKS * shank)
+            return bool(np.nanmedian(np.hypot(drift[:, 0], drift[:, 1])) < STILL_SHANKS * shank)
 
     def _update_hold(self, ready: bool, metrics: dict[str, float], t_s: float) -> HoldResult | None:
         in_position = ready and self.exercise.hold.in_position(metrics)

@@ -15,10 +15,12 @@ Known problems
     kick is read from the model's 3D estimate, which still places a hidden leg. There the
     model often loses the person at the top of the kick, so some reps go uncounted, and the
     pelvis roll it then sees is too unsteady to judge hip_rotation reliably. Side-on, the far
-    ankle now and then snaps onto the near one for a moment (bridged, see ``metrics``), and
-    the rise is measured against the other ankle, which sits higher at rest when the camera
-    looks down: on a short, broad body the near leg's kick then reads under the rep's
-    threshold and some of its reps go uncounted.
+    ankle now and then snaps onto the near one for a few tenths of a second, which reads as
+    the leg dropping and splits a rep in two; smoothing that over (a high percentile of the
+    last 0.4-0.6 s) delays each rep's end enough to lose the last of quick alternating kicks,
+    so it is not done. The rise is measured against the other ankle, which sits higher at
+    rest when the camera looks down: on a short, broad body the near leg's kick then reads
+    under the rep's threshold and some of its reps go uncounted.
 """
 
 from __future__ import annotations
@@ -30,10 +32,9 @@ from ..reps import RepThresholds
 from . import floor_measures as floor
 from . import lower_body as body
 from . import sides
-from .base import BodyReference, Exercise, Metrics, RecentLevel
+from .base import BodyReference, Exercise, Metrics
 
 FRONT, SIDE = View.FRONT, View.SIDE
-RISE_WINDOW_S = 0.6   # bridges the far ankle's brief snaps onto the near one
 
 RULES = (
     FormRule(
@@ -75,11 +76,7 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values |= body.per_side("ankle_rise", lambda s: ankle_rise(frame, s, leg))
     values |= body.per_side("leg_above_horizontal", lambda s: body.leg_above_horizontal(frame, s))
     values |= body.per_side("knee_bend_2d", lambda s: body.knee_bend_2d(frame, s))
-    rise = body.larger_of_both(values, "ankle_rise")
-    # the far leg's ankle now and then snaps onto the near one for a few tenths of a second,
-    # which reads as the leg dropping: a high percentile of the last moments bridges that
-    recent = ref.remembered("leg_rise", lambda: RecentLevel(RISE_WINDOW_S, 80.0))
-    values["leg_rise"] = recent.update(frame.t_s, rise)
+    values["leg_rise"] = body.larger_of_both(values, "ankle_rise")
     return values
 
 

@@ -22,9 +22,10 @@ demo: model
 test: model
 	$(BIN)/python -m pytest -m "not validation"
 
-# The real pose model over generated clips of every exercise, front and side, with its table.
+# The real pose model over generated clips of every exercise, front and side, with its table,
+# and each exercise module scored on its own generated clips.
 validate: model
-	$(BIN)/python -m pytest -m validation -s tests/synth
+	$(BIN)/python -m pytest -m validation -s tests/synth tests/exercises
 
 test-fast: $(BIN)/trainer
 	$(BIN)/python -m pytest -m "not slow"

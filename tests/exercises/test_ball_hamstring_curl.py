@@ -44,6 +44,7 @@ def test_sag_is_judged_only_with_the_legs_rolled_out():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_ball_hamstring_curl_generated(model_info):
     labels, result = run_synth("ball_hamstring_curl", model_info, view="side", reps=3,
                                faults={2: ["hips_sagging"]}, body_type="short_broad", seed=5)

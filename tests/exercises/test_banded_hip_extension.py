@@ -57,6 +57,7 @@ def test_facing_the_camera_the_rep_signal_needs_no_seen_ankle():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_banded_hip_extension_generated(model_info):
     labels, result = run_synth("banded_hip_extension", model_info, view="side", reps=4,
                                faults={2: ["back_arch"], 3: ["bent_leg"]},

@@ -37,6 +37,7 @@ def test_rule_ids_match_the_generator_faults():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 @pytest.mark.parametrize("view, faults", [
     ("front", {2: ["narrow_step"], 3: ["standing_tall"]}),
     ("side", {}),

@@ -60,6 +60,7 @@ def test_shoulder_height_is_in_trunk_lengths_and_grows_as_the_body_rises():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_eccentric_heel_raise_generated(model_info):
     labels, result = run_synth("eccentric_heel_raise", model_info, view="front", reps=3,
                                faults={2: ["fast_lowering"]}, body_type="tall_slim", seed=4,

@@ -63,6 +63,7 @@ def test_rule_ids_match_the_generator_faults():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_elevated_heel_tap_generated(model_info):
     faults = {2: ["hip_drop"], 4: ["knee_valgus"], 6: ["chest_drop"]}
     labels, result = run_synth("elevated_heel_tap", model_info, view="front", reps=3, faults=faults,

@@ -92,6 +92,7 @@ def test_rolling_over_to_switch_sides_is_no_rep():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_glute_star_generated(model_info):
     labels, result = run_synth("glute_star", model_info, view="front", reps=4,
                                faults={2: ["hips_down"], 3: ["leg_not_raised"]},

@@ -23,6 +23,7 @@ def test_limits_sit_between_clean_and_faulty_readings(rule_id, clean, faulty):
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_good_morning_generated(model_info):
     labels, result = run_synth("good_morning", model_info, view="side", reps=4,
                                faults={2: ["back_rounding"], 4: ["locked_knees"]},

@@ -56,6 +56,7 @@ def test_sinking_into_the_squat_is_no_rise():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_jab_step_generated(model_info):
     from .harness import check_against_truth, run_synth
     labels, result = run_synth("jab_step", model_info, view="front", reps=3,

@@ -97,6 +97,7 @@ FRONT_COUNT_FLAKY = pytest.mark.xfail(
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 @pytest.mark.parametrize("view, faults", [
     ("side", {}),
     pytest.param("front", {2: ["feet_together"]}, marks=FRONT_COUNT_FLAKY),

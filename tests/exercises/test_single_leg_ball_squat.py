@@ -53,6 +53,7 @@ def test_two_feet_on_the_floor_is_both():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_single_leg_ball_squat_generated(model_info):
     labels, result = run_synth("single_leg_ball_squat", model_info, view="front", reps=3,
                                faults={2: ["knee_valgus"]}, body_type="short_broad", seed=5,

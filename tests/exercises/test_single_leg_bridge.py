@@ -39,6 +39,7 @@ def test_a_brief_flicker_at_the_top_is_no_fault(rule_id, clean, flicker):
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 @pytest.mark.xfail(reason="known problems: side-on the model mixes up which leg is planted on the "
                           "right-leg sets, and it can lose the person at the top of an arched "
                           "bridge, so that rep goes uncounted", strict=False)

@@ -66,6 +66,7 @@ def test_trunk_roll_averages_the_hip_and_shoulder_lines(hip_tilt, shoulder_tilt,
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_single_leg_deadlift_generated(model_info):
     labels, result = run_synth("single_leg_deadlift", model_info, view="side", reps=3,
                                faults={2: ["back_rounding"], 3: ["leg_out_of_line"]},

@@ -50,6 +50,7 @@ def test_rule_ids_match_the_generator_faults():
 
 
 @pytest.mark.slow
+@pytest.mark.validation
 def test_standing_clamshell_generated(model_info):
     from .harness import check_against_truth, run_synth
     labels, result = run_synth("standing_clamshell", model_info, view="front", reps=5,

@@ -46,3 +46,25 @@ def test_front_knee_caving_in_is_judged_against_its_own_hip_to_ankle_line():
     caving = EXERCISE.metrics(to_frame(squat_world(100.0, knees_in=0.10), 0.2, 2), ref)
     assert not rule.is_fault(tracking[rule.metric.format(side="left")])
     assert rule.is_fault(caving[rule.metric.format(side="left")])
+
+
+def _reps(sink_by_time, fps=30):
+    from trainer.reps import RepCounter
+
+    counter = RepCounter(EXERCISE.rep_thresholds)
+    return sum(counter.update(v, i / fps) is not None for i, v in enumerate(sink_by_time))
+
+
+def _dip(depth, down_s, fps=30):
+    """Standing 1 s, down and back up (``down_s`` each way), standing 1 s; hips at 2.0 torsos."""
+    way = depth * (1 - np.cos(np.linspace(0, np.pi, int(2 * down_s * fps)))) / 2
+    return np.concatenate([np.full(fps, 2.0), 2.0 + np.concatenate([way[::2], way[::-2]]),
+                           np.full(fps, 2.0)])
+
+
+def test_a_rep_stopped_halfway_counts_but_the_dip_of_changing_legs_does_not():
+    # stopping at a ~55 deg front knee sinks the hips only about 0.09 of a torso; stepping
+    # from one leg's stance to the other dips them as much, but for half a second
+    assert _reps(_dip(0.09, down_s=1.2)) == 1
+    assert _reps(_dip(0.09, down_s=0.25)) == 0
+    assert _reps(_dip(0.02, down_s=1.2)) == 0   # swaying

@@ -127,3 +127,25 @@ def test_standing_up_mid_walk_is_a_rise_over_the_recent_stance_height():
     squat, tall = squat_world(40.0), squat_world(0.0)
     rises = [stance_rise(to_frame(squat if i < 60 else tall, i / 30, i, "front"), ref) for i in range(66)]
     assert max(rises[:60]) < 0.01 and rises[-1] > EXERCISE.rules[-1].limit
+
+
+def test_a_step_the_same_way_as_the_shuffle_before_it_still_counts():
+    # getting set, the feet shuffle; the first step may go the same way after a pause
+    assert steps_counted(walk([0.3, 0.0, -0.3, 0.3], hold_s=1.0, noise=0.003)) == 3
+
+
+def test_a_last_step_read_short_counts_once_the_feet_stay_put():
+    # no next step turns back from it: the feet coming to rest mark its landing
+    assert steps_counted(walk([-0.3, 0.3, -0.3, 0.05], hold_s=1.0, noise=0.003)) == 3
+
+
+def test_a_step_lasts_while_the_weight_comes_onto_the_landed_foot():
+    # knees that straighten as the foot takes the weight belong to that step
+    values = walk([-0.3, 0.3], step_s=0.6, hold_s=1.0)
+    tracker = StaggerSteps(min_half=0.05)
+    shares = [tracker.update(i / 30, v) for i, v in enumerate(values)]
+    foot_down = int(1.6 * 30)   # held 1 s, then a 0.6 s step
+    over = next(i for i in range(foot_down, len(shares)) if shares[i] < 0.3)
+    assert min(shares[foot_down:over]) >= StaggerSteps.SETTLED
+    # the landing is seen as the foot slows at the end of its move, a frame or two early
+    assert StaggerSteps.LANDING_S - 0.1 <= (over - foot_down) / 30 <= StaggerSteps.LANDING_S + 0.2

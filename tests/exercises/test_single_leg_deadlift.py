@@ -72,3 +72,18 @@ def test_single_leg_deadlift_generated(model_info):
                                faults={2: ["back_rounding"], 3: ["leg_out_of_line"]},
                                body_type="tall_slim", seed=4, fps=15, width=640, height=360)
     check_against_truth(labels, result)
+
+
+def test_a_trunk_the_picture_shows_folded_never_reads_upright():
+    # from the front the model's 3D trunk can flip upright for a few frames at the bottom of
+    # the hinge; the trunk's shortened length in the picture bounds the fold from below
+    from trainer.exercises.base import BodyReference
+
+    ref = BodyReference()
+    upright = {L.LEFT_SHOULDER: (280, 100), L.RIGHT_SHOULDER: (320, 100),
+               L.LEFT_HIP: (285, 250), L.RIGHT_HIP: (315, 250)}
+    for _ in range(20):
+        assert measures.hinge_depth(frame_with(upright), ref, 5.0) == pytest.approx(5.0)
+    folded = {**upright, L.LEFT_SHOULDER: (280, 200), L.RIGHT_SHOULDER: (320, 200)}   # a third
+    assert measures.hinge_depth(frame_with(folded), ref, 5.0) > 65.0
+    assert measures.hinge_depth(frame_with(folded), ref, 80.0) == pytest.approx(80.0)

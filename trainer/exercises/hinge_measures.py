@@ -36,6 +36,28 @@ def torso_px(frame: PoseFrame, ref: BodyReference) -> float:
     return float(np.median(lengths)) if lengths else math.nan
 
 
+def hinge_depth(frame: PoseFrame, ref: BodyReference, flexion_3d: float) -> float:
+    """How far the trunk has folded from upright, degrees: the model's 3D tilt
+    (``flexion_3d``), but never less than the picture allows.
+
+    From the front a trunk folding toward the camera only shortens on screen, so its length
+    against its upright length (a high percentile of recent frames, as ``BodyReference``
+    learns the legs) bounds the fold from below: a trunk at a third of its length is folded
+    at least 70 deg. At the bottom of a hinge the model's 3D trunk now and then flips upright
+    for a few frames while the picture plainly shows it folded; the bound keeps such a glitch
+    from reading as standing up (an extra rep). Side-on the trunk folds across the picture,
+    its length barely changes and the 3D tilt stands.
+    """
+    lengths = ref.remembered("upright_torso_px", lambda: deque(maxlen=TORSO_WINDOW))
+    if not frame.visible(TRUNK, VISIBLE):
+        return flexion_3d
+    length = torso_length(frame.xy)
+    lengths.append(length)
+    upright = float(np.percentile(lengths, 95))
+    bound = math.degrees(math.acos(min(1.0, length / upright))) if upright > 0 else math.nan
+    return float(np.nanmax([flexion_3d, bound])) if math.isfinite(bound) else flexion_3d
+
+
 def shoulder_height(frame: PoseFrame, ref: BodyReference) -> float:
     """How high the shoulders sit in the image, in trunk lengths (larger = higher).
 

@@ -17,10 +17,13 @@ Known problems
     count follows the person from step to step (see ``stepping_measures.StaggerSteps``).
     Side-on the stagger is plain in the picture; from the front it is depth, which the model
     reads weakly: some steps read at half their size (they count where the next step turns
-    back), and one step in ten to twenty can still be split, often a shuffle of the feet
-    before the walk starts. A step is counted as
-    the foot lands, so a fault that peaks just after the landing is judged on its way in. The
-    walk's direction is not checked.
+    back, or once the feet have stayed put a moment, as the last step of a walk does), and
+    the model now and then throws the stagger halfway over and back within a quarter second,
+    which is too quick to be a step. That depth can also drift by as much as a step while
+    the feet stand still (getting set, or between sets) and be counted as one: about one
+    count in ten in a small 15 fps clip, none in the full-size ones. A step ends a moment
+    after the foot lands, as the weight comes onto it, so knees that straighten then are
+    judged with it. The walk's direction is not checked.
 """
 
 from __future__ import annotations
@@ -81,8 +84,10 @@ EXERCISE = Exercise(
     metrics=metrics,
     rep_metric="step",
     # The share of the stagger's swing covered since the feet last settled: a step climbs from
-    # near 0 to 0.8 and drops back (see stepping_measures.StaggerSteps).
-    rep_thresholds=RepThresholds(enter=0.5, exit=0.3, min_range=0.5, min_duration_s=0.25,
+    # near 0 to 0.8, holds while the weight comes onto the landed foot and drops back (see
+    # stepping_measures.StaggerSteps). With that hold a step lasts over half a second; the
+    # model's glitches that throw the stagger over and back take about a quarter.
+    rep_thresholds=RepThresholds(enter=0.5, exit=0.3, min_range=0.5, min_duration_s=0.5,
                                  min_phase_s=0.0),
     working_side=stepping_foot,
     best_views=frozenset({FRONT}),

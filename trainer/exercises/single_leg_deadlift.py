@@ -14,7 +14,9 @@ Known problems
     With no spine points, a rounding back is read from the shoulders sagging below the hips; a
     very supple person who hinges past level with a flat back would read as rounding.
     From the side the free leg hides the standing leg's hip; the pose model may swap the two
-    legs for a frame or two, which the smoothing and the per-rep majority absorb.
+    legs for a frame or two, which the smoothing and the per-rep majority absorb. From the
+    front its 3D trunk at times flips upright for a few frames at the bottom; the rep signal
+    then leans on the trunk's shortened length in the picture (``hinge_measures.hinge_depth``).
 """
 
 from __future__ import annotations
@@ -63,7 +65,7 @@ RULES = (
 
 
 def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
-    values = {"trunk_flexion": body.trunk_flexion(frame),
+    values = {"trunk_flexion": measures.hinge_depth(frame, ref, body.trunk_flexion(frame)),
               "shoulders_below_hips": measures.shoulders_below_hips(frame),
               "trunk_roll": measures.trunk_roll(frame), **measures.ankle_heights(frame, ref)}
     # Stored under the working (standing) side, read from the free leg.

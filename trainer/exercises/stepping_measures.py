@@ -116,23 +116,34 @@ class StaggerSteps:
 
     ``update`` returns how far the stagger has moved back from where the feet last settled, as
     a share of a whole swing (the recent swing, at least ``2 * min_half`` so that a first step
-    is measured against a typical one): 0 planted, 1 as the swinging foot lands. Once past
-    ``SETTLED`` and come to rest (moving under ``STILL`` of the swing in ``STILL_S``) the step
-    counts as taken: the share drops to 0 and the settled place follows the landing foot to
-    its end, so the next step is measured from there, whichever foot takes it. A step the
-    model reads short (past ``TURNED_FROM`` but never ``SETTLED``) lands where the stagger
-    turns back by ``TURNED_BACK``, so the next step is not taken for its way back.
+    is measured against a typical one): 0 planted, 1 as the swinging foot lands. A step lands
+    (counts as taken) once past ``SETTLED`` and still for ``STILL_S`` (moving under ``STILL``
+    of the swing), or once past ``TURNED_FROM`` and still for ``REST_S``: the model reads some
+    steps short from the front, and the last one of a walk has no next step to mark its end.
+    A step read short and followed at once lands where the stagger turns back by
+    ``TURNED_BACK``, so the next step is not taken for its way back.
+
+    After a landing the settled place follows the landing foot while it keeps going the same
+    way, but only for ``FOLLOW_S`` after it last moved on: a later move the same way is a new
+    step (the first step of a walk often goes the way the feet shuffled while getting set).
+    The landed share is held for ``LANDING_S`` (unless the feet move on first), then drops to
+    0: the step ends as the weight comes onto the landed foot, when the knees
+    may straighten.
     """
 
     SETTLED, STILL, STILL_S = 0.8, 0.15, 0.1
+    REST_S = 0.3
     # a swing this far (share) that heads back by TURNED_BACK is a step the model read short
     TURNED_FROM, TURNED_BACK = 0.5, 0.3
+    FOLLOW_S, LANDING_S = 0.3, 0.3
 
     def __init__(self, min_half: float, window_s: float = 3.0) -> None:
         self.min_half, self.window_s = min_half, window_s
         self._recent: deque[tuple[float, float]] = deque()
         self._settled = math.nan
         self._last_way = 0.0   # +1 / -1: which way the stagger moved on the last step
+        self._followed_t = -math.inf   # when the settled place last moved on
+        self._landing: tuple[float, float] | None = None   # (time, share) of a landing held
         self._furthest = (0.0, math.nan)   # (share, stagger) furthest from the settled place
 
     def update(self, t_s: float, stagger: float) -> float:
@@ -146,29 +157,51 @@ class StaggerSteps:
         if not math.isfinite(self._settled):
             self._settled = stagger
         moved = stagger - self._settled
-        if moved * self._last_way > 0:   # the last step still landing: follow it
-            self._settle(stagger, self._last_way)
+        if moved * self._last_way > 0 and t_s - self._followed_t <= self.FOLLOW_S:
+            self._settled, self._followed_t = stagger, t_s   # the last step still landing
             moved = 0.0
         share = abs(moved) / swing
         self._furthest = max(self._furthest, (share, stagger))
-        before = next(v for t, v in self._recent if t >= t_s - self.STILL_S)
-        if share >= self.SETTLED and abs(stagger - before) < self.STILL * swing:
-            self._settle(stagger, math.copysign(1.0, moved))
-            share = 0.0
+        if self._has_landed(share, t_s, swing):
+            self._land(stagger, math.copysign(1.0, moved), t_s)
+            self._landing, share = (t_s, share), 0.0
         elif self._furthest[0] >= self.TURNED_FROM and share < self._furthest[0] - self.TURNED_BACK:
             # from the front the model reads some steps' depth short: the stagger stops short
             # of a full swing and the next step heads back; the turn marks where it landed
             landed = self._furthest[1]
-            self._settle(landed, math.copysign(1.0, landed - self._settled))
+            self._land(landed, math.copysign(1.0, landed - self._settled), t_s)
             share = 0.0
-        return float(min(share, 1.0))
+        return float(min(self._held(share, t_s), 1.0))
 
-    def _settle(self, stagger: float, way: float) -> None:
+    def _held(self, share: float, t_s: float) -> float:
+        """The landed share while the weight comes onto the landed foot (for ``LANDING_S``,
+        unless the feet move on by ``STILL`` of the swing); 0 as that ends, the step over."""
+        if self._landing is None:
+            return share
+        landed_t, landed_share = self._landing
+        if t_s - landed_t < self.LANDING_S and share < self.STILL:
+            return landed_share
+        self._landing = None
+        return 0.0
+
+    def _has_landed(self, share: float, t_s: float, swing: float) -> bool:
+        """Past a full step and still a moment (no further than ``STILL`` of the swing from
+        where it was ``STILL_S`` ago), or past half a step and at rest for longer (within
+        ``STILL`` of the swing all through the last ``REST_S``)."""
+        still = self.STILL * swing
+        moment, rest = self._last(self.STILL_S, t_s), self._last(self.REST_S, t_s)
+        return ((share >= self.SETTLED and bool(moment) and abs(moment[-1] - moment[0]) < still)
+                or (share >= self.TURNED_FROM and bool(rest) and max(rest) - min(rest) < still))
+
+    def _last(self, span_s: float, t_s: float) -> list[float]:
+        """The stagger over the last ``span_s`` (empty until that much has been seen)."""
+        if self._recent[0][0] > t_s - span_s:
+            return []
+        return [v for t, v in self._recent if t >= t_s - span_s]
+
+    def _land(self, stagger: float, way: float, t_s: float) -> None:
         self._settled, self._last_way, self._furthest = stagger, way, (0.0, math.nan)
-
-
-
-
+        self._followed_t, self._landing = t_s, None
 
 
 def stance_height(frame: PoseFrame) -> float:

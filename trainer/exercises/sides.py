@@ -38,11 +38,6 @@ def side_reaching_further(series: dict[str, np.ndarray], name: str) -> str:
     return "left" if left >= right else "right"
 
 
-def higher_ankle(series: dict[str, np.ndarray]) -> str:
-    """The moving leg of a leg raise: the ankle that rose."""
-    return side_reaching_further(series, "ankle_rise")
-
-
 def higher_knee(series: dict[str, np.ndarray]) -> str:
     """The top (working) leg when lying on a side: its knee sits higher in the image."""
     left = np.nanmedian(series.get("knee_y_left", np.array([np.nan])))

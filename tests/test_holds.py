@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from trainer.holds import HoldTimer
+from trainer.holds import Drift, HoldTimer, Settled
 
 FPS = 30.0
 
@@ -44,3 +44,33 @@ def test_noisy_detection_still_gives_one_hold():
     flags[0] = flags[-1] = 1
     (hold,) = feed(flags)
     assert hold.held_s == pytest.approx(30, abs=0.5)
+
+
+def drifts(points, window_s=1.0):
+    drift = Drift(window_s)
+    return [drift.update(i / FPS, p) for i, p in enumerate(points)]
+
+
+def test_drift_is_small_for_a_still_point_with_jitter_and_one_frame_jumps():
+    rng = np.random.default_rng(3)
+    points = rng.normal(0, 0.5, (90, 2))
+    points[45] += 30.0                         # one misplaced frame
+    assert max(drifts(points)[30:]) < 1.0      # the median barely notices the jump
+
+
+def test_drift_shows_a_slow_slide_and_settles_after_it():
+    x = np.concatenate([np.linspace(0, 20, 60), np.full(60, 20.0)])   # 20 px over 2 s, then still
+    values = drifts(np.stack([x, np.zeros_like(x)], axis=1))
+    assert values[50] == pytest.approx(5.0, abs=0.5)    # half a window apart at 10 px/s
+    assert values[-1] == pytest.approx(0.0)
+
+
+def test_drift_skips_unseen_frames():
+    points = [[0.0, 0.0]] * 20 + [[np.nan, np.nan]] * 10 + [[0.0, 0.0]] * 20
+    assert drifts(points)[-1] == pytest.approx(0.0)
+
+
+def test_settled_needs_rest_to_start_and_only_the_pose_to_go_on():
+    settled = Settled()
+    steps = [(True, False), (True, True), (True, False), (False, True), (True, False)]
+    assert [settled.update(pose, rest) for pose, rest in steps] == [False, True, True, False, False]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from trainer.exercises.hip_flexor_stretch import in_position, kneeling_side
+from trainer.exercises.hip_flexor_stretch import in_position, kneeling_side, shin_forward
 
 # left knee down, right foot in front with its shin leaning forward into the stretch
 HELD = {"knee_height_left": 0.1, "knee_height_right": 1.2, "front_shin_left": 13.0}
@@ -24,4 +24,10 @@ def test_the_kneeling_leg_is_the_lower_knee():
 ])
 def test_the_stretch_is_held_with_the_front_shin_leaning_forward(change, held):
     metrics = {k: v for k, v in (HELD | change).items() if v is not None}
-    assert in_position(metrics) is held
+    assert shin_forward(metrics) is held
+
+
+def test_the_hold_is_timed_once_settled_in_the_stretch():
+    assert in_position({"settled": 1.0}) is True
+    assert in_position({"settled": 0.0}) is False
+    assert in_position({}) is False

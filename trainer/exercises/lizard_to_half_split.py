@@ -11,11 +11,12 @@ Why it matters
 Camera view
     Side-on.
     The hold is recognised by the hips sitting back over the back knee (that thigh near
-    vertical) with the front leg reaching long; the cue then judges how straight it is.
+    vertical) with the front leg reaching long, and the trunk at rest over that knee (the
+    thigh passes its limit early in the slow, eased shift back); the cue then judges how
+    straight the front leg is.
 Known problems
-    The lizard phase between holds is not timed. The move between lizard and half split is
-    slow and small, so the engine's stillness test barely notices it; the hold may then be
-    timed up to about a second long.
+    The lizard phase between holds is not timed. The back knee is the far leg's for one side
+    and only guessed by the model there; a guess for a knee that stays put stays put too.
 """
 
 from __future__ import annotations
@@ -24,12 +25,16 @@ import math
 
 from ..cues import FormRule, Phase
 from ..geometry import View, tilt_from_vertical
+from ..holds import Drift, Settled, trunk_from
 from ..pose import Landmark as L, PoseFrame
 from . import lower_body as body
 from .base import BodyReference, Exercise, HoldSpec, Metrics
 
 SIDE = View.SIDE
 HIPS_BACK_TILT = 12.0   # deg: the back thigh reads 0-6 with the hips over the knee, ~40 in lizard
+STEADY_WINDOW_S = 1.0   # the trunk's drift is judged over this window (see holds.Drift)
+STEADY_SHANKS = 0.03    # held while the trunk drifts less than this over the back knee: the shift
+                        # back drifts about 0.2 mid-way, a held pose 0.005-0.02
 
 RULES = (
     FormRule(
@@ -47,7 +52,21 @@ def metrics(frame: PoseFrame, ref: BodyReference) -> Metrics:
     values = body.per_side("knee_bend", lambda s: body.knee_flexion(frame, s))
     values |= body.per_side("knee_height", lambda s: body.knee_height(frame, s, ref.shank_px))
     values |= body.per_side("thigh_tilt", lambda s: thigh_tilt(frame, s))
+    values["trunk_drift"] = _trunk_drift(frame, ref, front_leg(values))
+    settled = ref.remembered("settled", Settled)
+    values["settled"] = float(settled.update(hips_back(values), values["trunk_drift"] < STEADY_SHANKS))
     return values
+
+
+def _trunk_drift(frame: PoseFrame, ref: BodyReference, front: str) -> float:
+    """How far the trunk has lately moved over the back knee, in shank lengths: the half split
+    shifts the hips back over that knee on the floor and holds them there."""
+    drift = ref.remembered("trunk_drift", lambda: Drift(STEADY_WINDOW_S))
+    back_knee = L.RIGHT_KNEE if front == "left" else L.LEFT_KNEE
+    point = trunk_from(frame, back_knee) if front != "both" else math.nan
+    # drift in pixels, then scaled: points scaled by a shank length that is still being learned
+    # would drift as it changes
+    return drift.update(frame.t_s, point) / ref.shank_px
 
 
 def thigh_tilt(frame: PoseFrame, side: str) -> float:
@@ -67,7 +86,7 @@ def front_leg(m: Metrics) -> str:
     return "left" if left > right else "right"
 
 
-def in_position(m: Metrics) -> bool:
+def hips_back(m: Metrics) -> bool:
     """Hips back over the back knee (its thigh near vertical; in lizard it leans about 40 deg)
     and the front leg reaching long (a knee bent under 70 deg; the therapist's cue then judges
     whether it is straight enough). The back knee's height is not used: the low camera of a
@@ -78,6 +97,13 @@ def in_position(m: Metrics) -> bool:
     back = body.other_side(front)
     return (m.get(f"thigh_tilt_{back}", math.nan) < HIPS_BACK_TILT
             and m.get(f"knee_bend_{front}", math.nan) < 70)
+
+
+def in_position(m: Metrics) -> bool:
+    """In the half split and settled there: the thigh passes its limit early in the slow,
+    eased shift back, so the hold starts once the trunk has come to rest over the back knee,
+    and lasts (swaying or breathing as a person does) until the hips leave that position."""
+    return m.get("settled", 0.0) > 0
 
 
 EXERCISE = Exercise(

@@ -27,9 +27,10 @@ class BodyReference:
     """Standing segment lengths in pixels, learned from recent frames.
 
     Foreshortening only ever shortens a segment in the image, so a high percentile of recent
-    lengths is the segment's true on-screen length. The window (10 s at 30 fps) is long enough
-    to always hold standing frames between squats, whose thighs point at a front camera, and
-    short enough to follow a person who steps closer or further away.
+    lengths is the segment's true on-screen length. The window (the last 300 readings: both legs
+    are read each frame, so 5 s at 30 fps) is long enough to hold standing frames between
+    squats, whose thighs point at a front camera, and short enough to follow a person who
+    steps closer or further away.
     """
 
     def __init__(self, window: int = 300) -> None:

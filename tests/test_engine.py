@@ -181,3 +181,17 @@ def test_a_hold_is_timed_only_while_the_body_stays_put():
     holds = engine.result().holds
     assert len(holds) == 2
     assert 2.0 <= holds[0].held_s <= 3.1 and 2.0 <= holds[1].held_s <= 3.1, holds
+
+
+def test_a_person_lost_often_gets_the_exercise_s_camera_tip():
+    def lost_every_third_frame(exercise_id):
+        engine = ExerciseEngine(get_exercise(exercise_id), 30.0)
+        for frame in squat_sequence(2, view="front"):
+            engine.update(PoseFrame.empty(frame.t_s, frame.index, frame.image_size)
+                          if frame.index % 3 == 0 else frame)
+        return engine.result().advice
+
+    tip = get_exercise("squat_to_overhead_reach").lost_person_tip
+    assert tip and tip in lost_every_third_frame("squat_to_overhead_reach")
+    # an exercise without a tip only says how often nobody was seen
+    assert not any("pole" in note for note in lost_every_third_frame("goblet_squat"))

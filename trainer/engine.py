@@ -29,6 +29,7 @@ VIEW_WINDOW = 15         # frames voting on the current camera view
 STILL_WINDOW_S = 0.5     # a stretch is held while, over this window, the leg joints
 STILL_SHANKS = 0.035     # drift less than this many shank lengths (breathing and sway drift less)
 TORSO_TO_SHANK = 0.8     # a shank is about 0.8 of the shoulder-to-hip length
+LOST_TIP_SHARE = 0.15    # the person lost in this share of frames: say the exercise's camera tip
 
 
 @dataclass
@@ -395,6 +396,8 @@ def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> l
 
     if stats.no_person:
         notes.append(f"nobody was in view in {share(stats.no_person)}")
+        if exercise.lost_person_tip and stats.no_person >= LOST_TIP_SHARE * stats.total:
+            notes.append(exercise.lost_person_tip)
     if stats.body_out_of_frame:
         notes.append(f"the legs were not fully in frame in {share(stats.body_out_of_frame)}; "
                      "no reps or cues were judged there (step back so your whole body shows)")

@@ -110,6 +110,9 @@ class Exercise:
     # Seconds after a rep's end that still belong to it (the knee hug after a lunge): its rules
     # of phase FOLLOW_THROUGH read them, and the rep is reported once they have passed.
     follow_through_s: float = 0.0
+    # Said when the person is often lost from view (a prop in front of the face): how to set
+    # up the camera so the model keeps finding them.
+    lost_person_tip: str | None = None
 
     def __post_init__(self) -> None:
         counts_reps = self.rep_metric is not None and self.rep_thresholds is not None

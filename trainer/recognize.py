@@ -9,10 +9,10 @@ few bad frames or a slow start do not change it. Angles come from the 3D world l
 the person's own leg or torso length.
 
 The classifier compares the vector, scaled by the spread seen within each exercise, with
-labelled examples (ground truth of generated clips plus pose-model-like noise, see
-``recognize_train``): the nearest examples vote, and the winner's share of the votes is the
-confidence. Too far from every example, too split a vote, or landmarks whose bone lengths
-jump about (no real body), and the answer is "unsure".
+labelled examples (generated clips run through the pose model, and their exact landmarks
+made to look like its output, see ``recognize_train``): the nearest examples vote, and the
+winner's share of the votes is the confidence. Too far from every example, too split a vote,
+or landmarks whose bone lengths jump about (no real body), and the answer is "unsure".
 """
 
 from __future__ import annotations

@@ -1,11 +1,19 @@
 """Build, store and load the exercise recogniser's examples (``trainer/data/recognizer.npz``).
 
-Examples are the generator's exact landmarks (``synth.truth``, no rendering) for every
-exercise it performs, from six camera angles and three body types, each copy made to look
-like the pose model's output: jitter, a tilted camera, squashed depth, missed frames and a
-clip cut at either end. Building takes about 4 CPU minutes, too long for every start, so the
-vectors are stored (float16, about 100 KB) and rebuilt after the generator or the features
-in ``recognize`` change (a test fails when an exercise is missing)::
+Two kinds of examples, for every exercise the generator performs and three body types:
+
+- rendered: generated clips from three camera angles (front, side, a front oblique, each
+  turned a few random degrees), rendered and run through the real pose model, whose output is
+  what the recogniser meets in use. The model gets some poses badly wrong in a consistent way
+  (a bridge seen from the feet comes out nearly upright); only its own output teaches that.
+- exact: the generator's exact landmarks (``synth.truth``, no rendering) from six angles,
+  made to look like the model's output (jitter, a tilted camera, squashed depth, missed frames,
+  a clip cut at either end): cheap, so they cover angles and bodies the renders do not.
+
+Rendering the 216 clips takes 15-20 minutes on two cores (clips and poses are kept in
+``out/recognizer-cache`` and reused), too long for every start, so the vectors are stored
+(float16, about 200 KB) and rebuilt after the generator or the features in ``recognize``
+change (a test fails when an exercise is missing)::
 
     .venv/bin/python -m trainer.recognize_train
 """
@@ -25,6 +33,10 @@ TRAIN_BODIES = ("average", "tall_slim", "short_broad")
 COPIES = 2           # noisy copies per generated clip
 TRAIN_SEED = 1000    # evaluation clips use seeds below 100
 TRAIN_FPS = 10       # enough for percentiles over a clip, and fast
+RENDER_YAWS = (0.0, 90.0, 40.0)
+YAW_SPREAD = 12.0    # degrees each rendered clip's camera is turned at random
+RENDER_SEED = 3000   # evaluation clips use seeds below 100, exact examples 1000-3000
+RENDER_CACHE = Path("out/recognizer-cache")
 SHORT_HOLD_S = 6.0   # holds shortened: the held position is what matters, not its length
 OFFSET_M = 0.04      # steady per-landmark error of the pose model, metres (one sigma)
 JITTER_M = 0.02      # frame-to-frame error, metres
@@ -62,6 +74,40 @@ def training_clips(exercises, yaws=TRAIN_YAWS, bodies=TRAIN_BODIES, seed=TRAIN_S
                 truth = truth_landmarks(exercise, view=yaw, reps=3, seed=clip_seed,
                                         body_type=body, fps=TRAIN_FPS, hold_s=SHORT_HOLD_S)
                 yield exercise, truth.world, truth.xy
+
+
+def rendered_clips(exercises, model_path: Path, cache: Path = RENDER_CACHE, bodies=TRAIN_BODIES,
+                   progress=lambda message: None):
+    """(exercise, world, xy) of the pose model's output on every rendered training clip."""
+    from .evaluate import HOLD_S, clip_for, poses_of
+    from .recognize_eval import CLIP_FORMAT
+
+    for e_index, exercise in enumerate(exercises):
+        for b_index, body in enumerate(bodies):
+            for y_index, yaw in enumerate(RENDER_YAWS):
+                clip_seed = RENDER_SEED + 100 * e_index + 10 * b_index + y_index
+                view = yaw + float(np.random.default_rng(clip_seed).uniform(-YAW_SPREAD, YAW_SPREAD))
+                progress(f"{exercise} {body} {view:.0f} deg")
+                labels = clip_for(exercise, cache, view=view, body_type=body, reps=2,
+                                  seed=clip_seed, hold_s=HOLD_S, **CLIP_FORMAT)
+                poses = poses_of(labels.with_suffix(".mp4"), model_path, cache)
+                yield (exercise, np.array([p.world for p in poses]),
+                       np.array([p.xy for p in poses]))
+
+
+def rendered_examples(exercises, model_path: Path, seed: int = RENDER_SEED, **clip_args):
+    """Feature vectors and labels of each rendered clip whole and cut at a random point of
+    either end (the model's own noise is left as it is)."""
+    rng = np.random.default_rng(seed)
+    vectors, labels = [], []
+    for exercise, world, xy in rendered_clips(exercises, model_path, **clip_args):
+        n = len(world)
+        start, stop = int(rng.uniform(0, 0.2) * n), n - int(rng.uniform(0, 0.2) * n)
+        for features in (clip_features(world, xy), clip_features(world[start:stop], xy[start:stop])):
+            if features is not None:
+                vectors.append(features)
+                labels.append(exercise)
+    return np.array(vectors), np.array(labels)
 
 
 def build_examples(exercises, copies: int = COPIES, seed: int = TRAIN_SEED, **clip_args):
@@ -105,11 +151,18 @@ def _rotation_z(a: float) -> np.ndarray:
 
 
 def main() -> None:
+    from .io.model_store import resolve_model
     from .synth import EXERCISES
 
-    examples, labels = build_examples(EXERCISES)
+    model = resolve_model(None, progress=print).path
+    exact, exact_labels = build_examples(EXERCISES)
+    rendered, rendered_labels = rendered_examples(
+        EXERCISES, model, progress=lambda m: print(f"rendering {m}", flush=True))
+    examples = np.concatenate([exact, rendered])
+    labels = np.concatenate([exact_labels, rendered_labels])
     path = save(Recognizer.fit(examples, labels))
-    print(f"wrote {path}: {len(labels)} examples of {len(set(labels))} exercises")
+    print(f"wrote {path}: {len(labels)} examples ({len(rendered_labels)} rendered) of "
+          f"{len(set(labels))} exercises")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,7 @@ samples: $(BIN)/trainer
 
 bench: model
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_speech.py
 
 clean:
 	rm -rf out .pytest_cache

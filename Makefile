@@ -37,6 +37,7 @@ samples: $(BIN)/trainer
 bench: model
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_speech.py
+	$(BIN)/python bench/bench_cue_latency.py
 
 clean:
 	rm -rf out .pytest_cache

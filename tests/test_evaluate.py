@@ -26,6 +26,6 @@ def test_evaluation_plan_scores_only_the_views_the_routine_judges_from():
 def test_a_fault_judged_only_outside_the_routines_views_is_reported_as_a_gap():
     from trainer.evaluate import unjudged_faults
 
-    # the lateral lunge is watched from the front; its knee-past-toes rule needs a side view
-    assert "lateral_lunge.knee_past_toes" in unjudged_faults(["lateral_lunge"])
-    assert not [g for g in unjudged_faults(["goblet_squat"])]
+    # the banded hip extension is watched side-on; its hip-rotation rule needs a front view
+    assert unjudged_faults(["banded_hip_extension"]) == ["banded_hip_extension.hip_rotation"]
+    assert not unjudged_faults(["goblet_squat", "lateral_lunge"])

@@ -165,6 +165,64 @@ def _print_summary(analysis) -> None:
 
 
 @cli.command()
+@click.option("--exercise", "exercise_id", required=True, help="Exercise id (see `trainer exercises`).")
+@click.option("--camera", default="0", show_default=True,
+              help="Webcam index, or a video file played at its real frame rate.")
+@click.option("--no-window", is_flag=True, help="Show no window (it is never shown without a display).")
+@click.option("--no-voice", is_flag=True, help="Print and show the cues instead of speaking them.")
+@click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us).")
+@click.option("--rate", type=int, default=None, help="Speech rate in words per minute.")
+@click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1.")
+@click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
+              show_default=True, help="Say each rep's number, play a tone, or neither.")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="Pose model bundle (.task); default: find, download or build one.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/live"),
+              show_default=True, help="Folder for session.json.")
+@click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Stop after this many seconds.")
+def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep_numbers, model,
+         out_dir, max_seconds) -> None:
+    """Coach one exercise live from a webcam: counts reps, speaks form cues, saves session.json.
+
+    Keys in the window: p pause, s skip, m mute, q or Esc quit.
+
+    Example: trainer live --exercise goblet_squat --camera 0
+    """
+    from .arbiter import ArbiterSettings
+    from .exercises import get_exercise
+    from .io.camera import CameraError, CameraSource
+    from .io.model_store import ModelError
+    from .io.speech import VoiceSettings
+    from .live import run_live
+
+    try:
+        get_exercise(exercise_id)
+        source = CameraSource(camera)   # a bad camera or file is reported before any model work
+    except KeyError as exc:
+        raise fail(exc.args[0]) from None
+    except CameraError as exc:
+        raise fail(str(exc)) from None
+    with source:
+        info = _resolve_model(model)
+        try:
+            session = run_live(exercise_id, source, info.path, out_dir=out_dir, window=not no_window,
+                               speech=ArbiterSettings(rep_numbers=rep_numbers),
+                               voice=VoiceSettings(voice_name, rate, volume), no_voice=no_voice,
+                               max_seconds=max_seconds, print_cue=lambda text: out.print(text, highlight=False))
+        except ModelError as exc:
+            raise fail(str(exc)) from None
+    reps, holds = len(session.reps), len(session.holds)
+    done = f"{reps} rep{'s' * (reps != 1)}" + (f" and {holds} hold{'s' * (holds != 1)}" if holds else "")
+    summary = f"{session.ended}; {done} in {session.duration_s:.0f} s, saved to {session.path}"
+    if not session.clean_end:
+        raise fail(summary, code=130 if session.ended == "interrupted" else 3)
+    if not session.frames_with_person:
+        raise fail(f"no person was seen in any frame; saved to {session.path}", code=3)
+    out.print(summary, highlight=False)
+
+
+@cli.command()
 @click.option("--markdown", is_flag=True, help="Print the rule catalogue as Markdown.")
 def exercises(markdown: bool) -> None:
     """List the exercises and their form cues."""

@@ -53,7 +53,7 @@ class VideoSource:
 
     def __init__(self, path: str | Path, queue_size: int = 8) -> None:
         self.path = Path(path)
-        self._capture, first_image = _open_capture(self.path)
+        self._capture, first_image = open_capture(self.path)
         self.info = _read_info(self.path, self._capture, first_image.shape)
         self._queue: Queue = Queue(maxsize=queue_size)
         self._stop = threading.Event()
@@ -100,7 +100,7 @@ class VideoSource:
             self._queue.put(_END)
 
 
-def _open_capture(path: Path) -> tuple[cv2.VideoCapture, np.ndarray]:
+def open_capture(path: Path) -> tuple[cv2.VideoCapture, np.ndarray]:
     """Open and decode one frame to prove the file is a video; rewind (or reopen) after."""
     if not path.exists():
         raise VideoError(f"{path}: no such file")

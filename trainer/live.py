@@ -1,0 +1,251 @@
+"""The live coaching session: camera -> pose -> smoothing -> set-up check -> engine -> voice.
+
+The camera hands over only its newest frame, so a slow pose model skips frames rather than
+lagging behind the person (VIDEO mode on the newest frame drops frames like live-stream mode).
+Counting starts once the person is set up: the set-up guide has no advice left and they have
+held still a moment, and then the engine's own settle time passes. The session is written to
+``session.json`` (atomically) after every rep, hold and utterance and at the end, so a lost
+camera, Ctrl-C or a crash loses at most the rep in progress.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import cv2
+
+from .arbiter import ArbiterSettings
+from .engine import ExerciseEngine, FrameStatus
+from .exercises import get_exercise
+from .io.camera import CameraLost, CameraSource
+from .io.landmarker import PoseEstimator
+from .io.speech import VoiceSettings
+from .overlay.annotators import (AngleAnnotator, CueBannerAnnotator, RepCounterAnnotator,
+                                 SkeletonAnnotator)
+from .pose import PoseFrame
+from .setup_guide import SetupGuide
+from .smoothing import PoseSmoother
+
+CLEAN_ENDINGS = ("finished", "quit", "skipped")
+WINDOW_TITLE = "trainer live (p pause, s skip, m mute, q quit)"
+
+
+@dataclass
+class LiveSession:
+    """What happened in one live exercise; ``ended`` says how it stopped."""
+
+    exercise: str
+    camera: str
+    path: Path
+    started_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    reps: list = field(default_factory=list)      # (t_s it was reported, RepResult)
+    holds: list = field(default_factory=list)     # (t_s it was reported, HoldResult)
+    utterances: list = field(default_factory=list)  # (t_s it started, Utterance)
+    ended: str = "running"
+    frames: int = 0
+    frames_with_person: int = 0
+    dropped_frames: int = 0
+    duration_s: float = 0.0
+
+    @property
+    def clean_end(self) -> bool:
+        return self.ended in CLEAN_ENDINGS
+
+    def to_json(self) -> dict:
+        said = [{"t_s": round(t, 3), "text": u.text, "kind": u.kind, "rule": u.rule_id}
+                for t, u in self.utterances]
+        reps = [{"index": r.index, "side": r.side, "t_s": round(t, 3), "start_s": round(r.start_s, 3),
+                 "end_s": round(r.end_s, 3), "cues": [f.rule_id for f in r.faults],
+                 "said": self._said_for(i, self.reps)} for i, (t, r) in enumerate(self.reps)]
+        holds = [{"index": h.index, "side": h.side, "t_s": round(t, 3), "held_s": h.held_s,
+                  "cues": [f.rule_id for f in h.faults], "said": self._said_for(i, self.holds)}
+                 for i, (t, h) in enumerate(self.holds)]
+        return {"exercise": self.exercise, "camera": self.camera, "started_at": self.started_at,
+                "ended": self.ended, "duration_s": round(self.duration_s, 2),
+                "frames": {"processed": self.frames, "with_person": self.frames_with_person,
+                           "dropped": self.dropped_frames},
+                "reps": reps, "holds": holds, "utterances": said}
+
+    def _said_for(self, i: int, events: list) -> list[str]:
+        """Rule ids of this item's cues that were spoken before the next item was reported."""
+        t, item = events[i]
+        until = events[i + 1][0] if i + 1 < len(events) else float("inf")
+        rules = {f.rule_id for f in item.faults}
+        return [u.rule_id for s, u in self.utterances if u.kind == "cue" and u.rule_id in rules and t <= s < until]
+
+    def save(self) -> None:
+        """Write session.json atomically: a reader never sees half a file."""
+        temporary = self.path.with_name(self.path.name + ".tmp")
+        temporary.write_text(json.dumps(self.to_json(), indent=2) + "\n")
+        os.replace(temporary, self.path)
+
+
+def display_available() -> bool:
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def open_voice(settings: ArbiterSettings, voice: VoiceSettings, no_voice: bool, print_cue: Callable):
+    """The live voice and its speech worker (None with --no-voice). Without a voice that can
+    be heard, LiveVoice says so once and prints and shows the cues instead."""
+    from .arbiter import CueArbiter
+    from .io.speech import SpeechWorker
+    from .voice import LiveVoice
+
+    worker = None if no_voice else SpeechWorker(voice)
+    return LiveVoice(worker, CueArbiter(settings), print_cue), worker
+
+
+class _ExerciseLoop:
+    """One exercise's per-frame work; ``step`` returns the frame's status (None before set-up)."""
+
+    def __init__(self, exercise, fps: float, estimator, voice, session: LiveSession) -> None:
+        self.exercise, self.estimator, self.voice, self.session = exercise, estimator, voice, session
+        self.engine = ExerciseEngine(exercise, fps)
+        self.smoother = PoseSmoother()
+        self.guide = SetupGuide(exercise)
+        self.set_up = False
+        self.advice: list[str] = []
+        self._said_count = 0
+
+    def step(self, frame):
+        pose = self.smoother(self.estimator.estimate(frame.image, frame.t_s, frame.index))
+        self.session.frames += 1
+        self.session.frames_with_person += pose.has_person
+        luma = float(cv2.cvtColor(frame.image[::4, ::4], cv2.COLOR_BGR2GRAY).mean())
+        advice = self.guide.check(pose, luma, frame.t_s)
+        self.advice, self.set_up = advice.advice, self.set_up or advice.ready
+        for sentence in advice.say:
+            self.voice.announce(sentence, frame.t_s)
+        status = self.engine.update(pose) if self.set_up else None
+        if status is not None:
+            self.voice.on_status(status, frame.t_s)
+        self._record(status, frame.t_s)
+        return pose, status
+
+    def _record(self, status: FrameStatus | None, now_s: float) -> None:
+        """Keep a finished rep or hold, and save whenever one finished or something was said."""
+        rep, hold = (status.new_rep, status.new_hold) if status else (None, None)
+        if rep:
+            self.session.reps.append((now_s, rep))
+        if hold:
+            self.session.holds.append((now_s, hold))
+        if rep or hold or len(self.voice.spoken) != self._said_count:
+            self._said_count = len(self.voice.spoken)
+            self.session.utterances = list(self.voice.spoken)
+            self.session.save()
+
+    def finish(self, now_s: float) -> None:
+        """Close a hold still held (or a rep still waiting for its follow-through) at the end."""
+        if not self.set_up:
+            return
+        known = len(self.engine.reps), len(self.engine.holds)
+        result = self.engine.result()
+        self.session.reps += [(now_s, r) for r in result.reps[known[0]:]]
+        self.session.holds += [(now_s, h) for h in result.holds[known[1]:]]
+
+
+class _Window:
+    """The overlay and the keys; exists only when a window can be shown."""
+
+    KEYS = {ord("p"): "pause", ord("s"): "skip", ord("m"): "mute", ord("q"): "quit", 27: "quit"}
+
+    def __init__(self) -> None:
+        from .analysis import SHOWN_METRICS
+        self.drawers = (SkeletonAnnotator(), AngleAnnotator(SHOWN_METRICS), RepCounterAnnotator())
+        self.banner = CueBannerAnnotator(show_s=1e9)   # LiveVoice decides how long a cue shows
+
+    def show(self, image, pose, status: FrameStatus | None, lines: list[str], cue: str | None, t_s: float) -> str | None:
+        for drawer in self.drawers:
+            drawer.annotate(image, pose, status)
+        self.banner.annotate(image, cue, t_s, t_s)
+        y = image.shape[0] // 3
+        for line in lines:
+            cv2.putText(image, line, (12, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 170, 255), 2, cv2.LINE_AA)
+            y += 26
+        cv2.imshow(WINDOW_TITLE, image)
+        return self.KEYS.get(cv2.waitKey(1) & 0xFF)
+
+    def close(self) -> None:
+        cv2.destroyWindow(WINDOW_TITLE)
+
+
+def _status_lines(loop: _ExerciseLoop, status: FrameStatus | None, paused: bool) -> list[str]:
+    lines = ["paused (p to go on)"] if paused else [] if status else ["get into position"]
+    if status and loop.exercise.unilateral:
+        lines.append("  ".join(f"{side} {n}" for side, n in sorted(status.reps_by_side.items())))
+    if status and status.holding:
+        lines.append(f"hold {status.held_s:.0f} s")
+    return lines + loop.advice
+
+
+def _run_frames(source: CameraSource, loop: _ExerciseLoop, voice, window, max_seconds) -> str:
+    """Frames until the file ends, time is up or a key ends it; returns how it ended."""
+    paused = False
+    while (frame := source.read()) is not None:
+        if max_seconds is not None and frame.t_s >= max_seconds:
+            return "finished"
+        if paused:
+            pose, status = PoseFrame.empty(frame.t_s, frame.index, frame.image.shape[1::-1]), None
+        else:
+            pose, status = loop.step(frame)
+        voice.tick(frame.t_s)
+        loop.session.duration_s = frame.t_s
+        loop.session.dropped_frames = source.dropped
+        if window:
+            key = window.show(frame.image, pose, status, _status_lines(loop, status, paused), voice.shown, frame.t_s)
+            if key in ("quit", "skip"):
+                return "quit" if key == "quit" else "skipped"
+            paused = paused != (key == "pause")
+            if key == "mute":
+                voice.toggle_mute()
+    return "finished"
+
+
+def run_live(exercise_id: str, camera: str | CameraSource, model_path: Path, *, out_dir: Path,
+             window: bool = True, speech: ArbiterSettings | None = None,
+             voice: VoiceSettings | None = None, no_voice: bool = False,
+             max_seconds: float | None = None, print_cue: Callable[[str], None] = print) -> LiveSession:
+    """Coach one exercise live until the file ends, a key or Ctrl-C stops it, or the camera is lost.
+
+    Raises KeyError for an unknown exercise, CameraError for a camera or file that cannot be
+    opened and ModelError for an unusable model, all before the session starts. A given
+    CameraSource is closed at the end; it starts grabbing only once everything is loaded.
+    """
+    exercise = get_exercise(exercise_id)
+    with ExitStack() as resources:
+        source = camera if isinstance(camera, CameraSource) else CameraSource(camera)
+        resources.callback(source.close)
+        estimator = resources.enter_context(PoseEstimator(model_path))
+        coach, worker = open_voice(speech or ArbiterSettings(), voice or VoiceSettings(), no_voice, print_cue)
+        if worker is not None:
+            resources.callback(worker.close)
+        screen = _Window() if window and display_available() else None
+        if screen:
+            resources.callback(screen.close)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        session = LiveSession(exercise.id, source.name, out_dir / "session.json")
+        session.save()
+        loop = _ExerciseLoop(exercise, source.fps, estimator, coach, session)
+        try:
+            session.ended = _run_frames(source, loop, coach, screen, max_seconds)
+            loop.finish(session.duration_s)
+        except CameraLost as exc:
+            session.ended = f"camera lost: {exc}"
+        except KeyboardInterrupt:
+            session.ended = "interrupted"
+        except BaseException as exc:
+            session.ended = f"crashed: {type(exc).__name__}: {exc}"
+            raise
+        finally:
+            session.utterances = list(coach.spoken)
+            session.save()
+    return session

@@ -195,3 +195,17 @@ def test_a_person_lost_often_gets_the_exercise_s_camera_tip():
     assert tip and tip in lost_every_third_frame("squat_to_overhead_reach")
     # an exercise without a tip only says how often nobody was seen
     assert not any("pole" in note for note in lost_every_third_frame("goblet_squat"))
+
+
+def test_a_bounded_history_keeps_memory_flat_and_counts_the_same():
+    frames = squat_sequence(12, view="front", knees_in_on=(9,))
+    full = ExerciseEngine(get_exercise("goblet_squat"), 30.0)
+    bounded = ExerciseEngine(get_exercise("goblet_squat"), 30.0, history_s=8.0)
+    for frame in frames:
+        full.update(frame)
+        bounded.update(frame)
+        assert len(bounded.times) <= 2 * 8.0 * 30 + 1
+        assert all(len(values) == len(bounded.times) for values in bounded.series.values())
+    assert len(full.times) == len(frames) > 2 * len(bounded.times)
+    assert cues_by_rep(bounded.result()) == cues_by_rep(full.result())
+    assert bounded.result().view_counts == full.result().view_counts

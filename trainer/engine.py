@@ -107,8 +107,16 @@ class EngineResult:
 
 
 class ExerciseEngine:
-    def __init__(self, exercise: Exercise, fps: float) -> None:
+    """Feed ``update`` one pose per frame; ``result`` gives the reps, holds and advice so far.
+
+    ``times``, ``series`` and ``views`` keep every frame's metrics, which an analysis report
+    plots. A live session that may run for an hour passes ``history_s``: only that many recent
+    seconds are kept (enough to judge the longest rep or hold), so memory stays flat.
+    """
+
+    def __init__(self, exercise: Exercise, fps: float, history_s: float | None = None) -> None:
         self.exercise = exercise
+        self.history_s = history_s
         self.fps = fps if fps > 0 else 30.0
         self.reference = BodyReference()
         self.counter = RepCounter(exercise.rep_thresholds) if exercise.rep_thresholds else None
@@ -120,6 +128,7 @@ class ExerciseEngine:
         self.times: list[float] = []
         self.series: dict[str, list[float]] = {}
         self.views: list[View | None] = []
+        self._view_counts: Counter = Counter()   # over every frame, trimmed history or not
         self.reps: list[RepResult] = []
         self._recent_views: deque[View | None] = deque(maxlen=VIEW_WINDOW)
         self._settle_frames = max(1, int(round(SETTLE_S * self.fps)))
@@ -289,11 +298,23 @@ class ExerciseEngine:
         n = len(self.times)
         self.times.append(t_s)
         self.views.append(view)
+        if view is not None:
+            self._view_counts[str(view)] += 1
         for key, value in metrics.items():
             self.series.setdefault(key, [math.nan] * n).append(value)
         for key, values in self.series.items():
             if len(values) == n:
                 values.append(math.nan)
+        if self.history_s is not None and t_s - self.times[0] > 2 * self.history_s:
+            self._forget_before(t_s - self.history_s)
+
+    def _forget_before(self, t_s: float) -> None:
+        """Drop the frames older than ``t_s`` (done in batches of ``history_s``, not per frame,
+        so each frame costs no list shuffling)."""
+        keep = int(np.searchsorted(np.asarray(self.times), t_s, side="left"))
+        del self.times[:keep], self.views[:keep]
+        for values in self.series.values():
+            del values[:keep]
 
     def _window(self, start_s: float, end_s: float) -> slice:
         times = np.asarray(self.times)
@@ -376,9 +397,8 @@ class ExerciseEngine:
         if self._pending:
             self._judge_rep(self._pending)
             self._pending = None
-        view_counts = Counter(str(v) for v in self.views if v is not None)
-        return EngineResult(self.exercise.id, self.reps, self.stats, dict(view_counts), self.holds,
-                            advice_for(self.exercise, self.stats, view_counts))
+        return EngineResult(self.exercise.id, self.reps, self.stats, dict(self._view_counts),
+                            self.holds, advice_for(self.exercise, self.stats, self._view_counts))
 
 
 def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> list[str]:

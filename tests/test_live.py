@@ -127,6 +127,16 @@ def test_file_source_hands_over_the_newest_frame_not_the_oldest(tmp_path):
         assert source.read().index > 5
 
 
+def test_a_looped_file_starts_over_with_its_clock_running_on(tmp_path):
+    clip = write_video(tmp_path / "clip.avi", frames=10, fps=50.0)
+    with CameraSource(str(clip), loop=True) as source:
+        times = []
+        while len(times) < 25:
+            times.append(source.read().t_s)
+    assert times == sorted(times) and times[-1] > 10 / 50.0   # into the second pass or later
+    assert source.grabbed >= 25
+
+
 def test_camera_that_stops_sending_raises_camera_lost():
     with CameraSource("0", lost_after_s=0.3, open_device=lambda index: StoppingCamera(5)) as source:
         assert source.name == "camera 0"

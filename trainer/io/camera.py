@@ -43,13 +43,15 @@ class CameraSource:
     Opening checks the camera or file at once; grabbing starts with ``start`` or the first read.
 
     spec: a camera index ("0") or a video file path. open_device(index) makes the capture
-    object for a camera (default: OpenCV's; tests, with no webcam, pass a stand-in).
+    object for a camera (default: OpenCV's; tests, with no webcam, pass a stand-in). loop: a
+    file starts over when it ends, its clock running on, like a camera that never stops.
     """
 
     def __init__(self, spec: str, *, lost_after_s: float = LOST_AFTER_S,
-                 first_frame_s: float = FIRST_FRAME_S, open_device=None) -> None:
+                 first_frame_s: float = FIRST_FRAME_S, open_device=None, loop: bool = False) -> None:
         self.spec = str(spec)
         self.is_file = not self.spec.isdigit()
+        self.loop = loop and self.is_file   # a file played again and again (long-session benchmark)
         self.lost_after_s = lost_after_s
         self.first_frame_s = first_frame_s
         self._capture, self.fps = self._open(open_device)
@@ -107,13 +109,18 @@ class CameraSource:
                 time.sleep(RETRY_S)   # read() decides nothing: silence for lost_after_s does
 
     def _grab_file(self) -> None:
-        last_t, period = -1.0, 1.0 / self.fps
+        last_t, period, offset = -1.0, 1.0 / self.fps, 0.0
         try:
             while not self._stop.is_set():
                 ok, image = self._capture.read()
+                if (not ok or image is None) and self.loop and self.grabbed:
+                    self._capture.release()
+                    self._capture, _ = open_capture(Path(self.spec))
+                    offset = last_t + period
+                    ok, image = self._capture.read()
                 if not ok or image is None:
                     break
-                t_s = self._capture.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
+                t_s = offset + self._capture.get(cv2.CAP_PROP_POS_MSEC) / 1000.0
                 if not np.isfinite(t_s) or t_s <= last_t:   # containers without timestamps
                     t_s = last_t + period if last_t >= 0 else 0.0
                 last_t = t_s

@@ -223,6 +223,63 @@ def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep
 
 
 @cli.command()
+@click.option("--routine", "routine_file", type=click.Path(path_type=Path), default=None,
+              help="Routine TOML file; default: the runner's leg and glute routine.")
+@click.option("--only", "only_phase", default=None, help="Run only this phase (e.g. main).")
+@click.option("--start-at", default=None, help="Start at this exercise id (e.g. goblet_squat).")
+@click.option("--camera", default="0", show_default=True,
+              help="Webcam index, or a video file played at its real frame rate.")
+@click.option("--no-window", is_flag=True, help="Show no window (it is never shown without a display).")
+@click.option("--no-voice", is_flag=True, help="Print and show the announcements and cues instead of speaking them.")
+@click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us).")
+@click.option("--rate", type=int, default=None, help="Speech rate in words per minute.")
+@click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1.")
+@click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
+              show_default=True, help="Say each rep's number, play a tone, or neither.")
+@click.option("--model", type=click.Path(path_type=Path), default=None,
+              help="Pose model bundle (.task); default: find, download or build one.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/workout"),
+              show_default=True, help="Folder for workout.json.")
+def workout(routine_file, only_phase, start_at, camera, no_window, no_voice, voice_name, rate, volume,
+            rep_numbers, model, out_dir) -> None:
+    """Coach a whole routine by voice: announces each exercise, counts sets, sides and holds,
+    times the rests, saves workout.json.
+
+    Keys in the window: p pause, s skip the rest or the exercise, m mute, q or Esc quit.
+
+    Example: trainer workout --only main --camera 0
+    """
+    from .arbiter import ArbiterSettings
+    from .io.camera import CameraError, CameraSource
+    from .io.model_store import ModelError
+    from .io.speech import VoiceSettings
+    from .routine import DEFAULT_ROUTINE, RoutineError, load_routine
+    from .workout_session import CLEAN_ENDINGS, run_workout
+
+    try:
+        routine = load_routine(routine_file or DEFAULT_ROUTINE)
+        routine.exercises(only_phase, start_at)
+        source = CameraSource(camera)
+    except (RoutineError, CameraError) as exc:
+        raise fail(str(exc)) from None
+    with source:
+        info = _resolve_model(model)
+        try:
+            record = run_workout(routine, source, info.path, out_dir=out_dir, only_phase=only_phase,
+                                 start_at=start_at, window=not no_window,
+                                 speech=ArbiterSettings(rep_numbers=rep_numbers),
+                                 voice=VoiceSettings(voice_name, rate, volume), no_voice=no_voice,
+                                 print_cue=lambda text: out.print(text, highlight=False))
+        except ModelError as exc:
+            raise fail(str(exc)) from None
+    sets = sum(log.complete for log in record.coach.sets)
+    summary = f"{record.ended}; {sets} set{'s' * (sets != 1)} done in {record.duration_s:.0f} s, saved to {record.path}"
+    if record.ended not in CLEAN_ENDINGS:
+        raise fail(summary, code=130 if record.ended == "interrupted" else 3)
+    out.print(summary, highlight=False)
+
+
+@cli.command()
 @click.option("--markdown", is_flag=True, help="Print the rule catalogue as Markdown.")
 def exercises(markdown: bool) -> None:
     """List the exercises and their form cues."""

@@ -34,6 +34,9 @@ from .setup_guide import SetupGuide
 from .smoothing import PoseSmoother
 
 CLEAN_ENDINGS = ("finished", "quit", "skipped")
+# Seconds of per-frame metrics a live engine keeps: a rep lasts at most 30 s, and a stretch is
+# judged over its last two minutes; a longer history would only grow memory over a session.
+HISTORY_S = 120.0
 WINDOW_TITLE = "trainer live (p pause, s skip, m mute, q quit)"
 
 
@@ -104,12 +107,14 @@ def open_voice(settings: ArbiterSettings, voice: VoiceSettings, no_voice: bool, 
     return LiveVoice(worker, CueArbiter(settings), print_cue), worker
 
 
-class _ExerciseLoop:
+class ExerciseLoop:
     """One exercise's per-frame work; ``step`` returns the frame's status (None before set-up)."""
 
-    def __init__(self, exercise, fps: float, estimator, voice, session: LiveSession) -> None:
+    def __init__(self, exercise, fps: float, estimator, voice, session: LiveSession,
+                 save: Callable[[], None] | None = None) -> None:
         self.exercise, self.estimator, self.voice, self.session = exercise, estimator, voice, session
-        self.engine = ExerciseEngine(exercise, fps)
+        self.save = save or session.save   # a guided workout saves its own record instead
+        self.engine = ExerciseEngine(exercise, fps, history_s=HISTORY_S)
         self.smoother = PoseSmoother()
         self.guide = SetupGuide(exercise)
         self.set_up = False
@@ -141,7 +146,13 @@ class _ExerciseLoop:
         if rep or hold or len(self.voice.spoken) != self._said_count:
             self._said_count = len(self.voice.spoken)
             self.session.utterances = list(self.voice.spoken)
-            self.session.save()
+            self.save()
+
+    def restart_counting(self) -> None:
+        """A fresh engine (a new set), keeping the set-up already done; the last one's reps and
+        holds stay in the session."""
+        self.finish(self.session.duration_s)
+        self.engine = ExerciseEngine(self.exercise, self.engine.fps, history_s=HISTORY_S)
 
     def finish(self, now_s: float) -> None:
         """Close a hold still held (or a rep still waiting for its follow-through) at the end."""
@@ -153,7 +164,7 @@ class _ExerciseLoop:
         self.session.holds += [(now_s, h) for h in result.holds[known[1]:]]
 
 
-class _Window:
+class LiveWindow:
     """The overlay and the keys; exists only when a window can be shown."""
 
     KEYS = {ord("p"): "pause", ord("s"): "skip", ord("m"): "mute", ord("q"): "quit", 27: "quit"}
@@ -178,7 +189,7 @@ class _Window:
         cv2.destroyWindow(WINDOW_TITLE)
 
 
-def _status_lines(loop: _ExerciseLoop, status: FrameStatus | None, paused: bool) -> list[str]:
+def _status_lines(loop: ExerciseLoop, status: FrameStatus | None, paused: bool) -> list[str]:
     lines = ["paused (p to go on)"] if paused else [] if status else ["get into position"]
     if status and loop.exercise.unilateral:
         lines.append("  ".join(f"{side} {n}" for side, n in sorted(status.reps_by_side.items())))
@@ -187,7 +198,7 @@ def _status_lines(loop: _ExerciseLoop, status: FrameStatus | None, paused: bool)
     return lines + loop.advice
 
 
-def _run_frames(source: CameraSource, loop: _ExerciseLoop, voice, window, max_seconds) -> str:
+def _run_frames(source: CameraSource, loop: ExerciseLoop, voice, window, max_seconds) -> str:
     """Frames until the file ends, time is up or a key ends it; returns how it ended."""
     paused = False
     while (frame := source.read()) is not None:
@@ -228,13 +239,13 @@ def run_live(exercise_id: str, camera: str | CameraSource, model_path: Path, *, 
         coach, worker = open_voice(speech or ArbiterSettings(), voice or VoiceSettings(), no_voice, print_cue)
         if worker is not None:
             resources.callback(worker.close)
-        screen = _Window() if window and display_available() else None
+        screen = LiveWindow() if window and display_available() else None
         if screen:
             resources.callback(screen.close)
         out_dir.mkdir(parents=True, exist_ok=True)
         session = LiveSession(exercise.id, source.name, out_dir / "session.json")
         session.save()
-        loop = _ExerciseLoop(exercise, source.fps, estimator, coach, session)
+        loop = ExerciseLoop(exercise, source.fps, estimator, coach, session)
         try:
             session.ended = _run_frames(source, loop, coach, screen, max_seconds)
             loop.finish(session.duration_s)

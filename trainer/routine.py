@@ -55,7 +55,8 @@ class RoutineExercise:
 
     def describe(self) -> str:
         amount = f"{self.reps} reps" if self.reps else f"{self.hold_s:g}-second holds"
-        return f"{self.sets} sets of {amount}" + (" on each leg" if self.per_side else "")
+        sets = "1 set" if self.sets.high == 1 else f"{self.sets} sets"
+        return f"{sets} of {amount}" + (" on each leg" if self.per_side else "")
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,13 @@ class Routine:
     phases: tuple[Phase, ...]
 
     def exercises(self, only_phase: str | None = None, start_at: str | None = None):
-        """(phase, exercise) pairs in order, optionally one phase only or from one exercise on."""
+        """(phase, exercise) pairs in order, optionally one phase only or from one exercise on.
+
+        Raises RoutineError naming the valid ids for an unknown phase or exercise."""
+        phase_ids = [p.id for p in self.phases]
+        if only_phase is not None and only_phase not in phase_ids:
+            raise RoutineError(f"--only {only_phase!r} is not a phase of this routine; choose one of: "
+                               + ", ".join(phase_ids))
         pairs = [(p, e) for p in self.phases if only_phase in (None, p.id) for e in p.exercises]
         if start_at is not None:
             ids = [e.id for _, e in pairs]

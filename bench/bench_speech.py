@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
-from trainer.io.speech import SpeechWorker  # noqa: E402
+from trainer.io.speech_worker import SpeechWorker  # noqa: E402
 
 CLIP = ROOT / "sample_videos" / "goblet_squat_front.mp4"
 CUES = ("Push your knees out", "Keep your chest up", "Sit deeper", "Slow down on the way down")

@@ -14,7 +14,8 @@ import pytest
 from trainer.arbiter import ArbiterSettings, CueArbiter
 from trainer.cues import FormFault
 from trainer.engine import FrameStatus, RepResult
-from trainer.io.speech import SpeechWorker, VoiceSettings
+from trainer.io.speech import VoiceSettings
+from trainer.io.speech_worker import SpeechWorker
 from trainer.voice import NO_VOICE_NOTICE, SHOW_FOR_S, LiveVoice
 
 SENTENCE = "Keep your chest up and push your knees out over your toes"

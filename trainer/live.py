@@ -100,7 +100,7 @@ def open_voice(settings: ArbiterSettings, voice: VoiceSettings, no_voice: bool, 
     """The live voice and its speech worker (None with --no-voice). Without a voice that can
     be heard, LiveVoice says so once and prints and shows the cues instead."""
     from .arbiter import CueArbiter
-    from .io.speech import SpeechWorker
+    from .io.speech_worker import SpeechWorker
     from .voice import LiveVoice
 
     worker = None if no_voice else SpeechWorker(voice)

@@ -185,10 +185,10 @@ def test_keys_skip_exercises_and_ctrl_c_saves_the_workout_as_interrupted(monkeyp
                                                                         model_info, tmp_path):
     from test_live import KeyPresser, write_video
 
-    from trainer import live, workout_session
+    from trainer import live
     from trainer.workout_session import run_workout
     presser = KeyPresser("s.s.", then=KeyboardInterrupt(), session_file=tmp_path / "workout.json")
-    monkeypatch.setattr(workout_session, "display_available", lambda: True)
+    monkeypatch.setattr(live, "display_available", lambda: True)
     monkeypatch.setattr(live.cv2, "imshow", presser.imshow)
     monkeypatch.setattr(live.cv2, "waitKey", presser.waitKey)
     monkeypatch.setattr(live.cv2, "destroyWindow", lambda title: None)

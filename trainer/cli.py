@@ -29,6 +29,29 @@ def fail(message: str, code: int = 2) -> UserError:
     return error
 
 
+def _options(*decorators):
+    """Several click options as one decorator, so commands that share them say them alike."""
+    def apply(command):
+        for decorator in reversed(decorators):
+            command = decorator(command)
+        return command
+    return apply
+
+
+model_option = click.option("--model", type=click.Path(path_type=Path), default=None,
+                            help="Pose model bundle (.task); default: find, download or build one.")
+voice_options = _options(
+    click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us)."),
+    click.option("--rate", type=int, default=None, help="Speech rate in words per minute."),
+    click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1."),
+    click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
+                 show_default=True, help="Say each rep's number, play a tone, or neither."))
+camera_options = _options(
+    click.option("--camera", default="0", show_default=True,
+                 help="Webcam index, or a video file played at its real frame rate."),
+    click.option("--no-window", is_flag=True, help="Show no window (it is never shown without a display)."))
+
+
 @click.group()
 @click.version_option(__version__, prog_name="trainer")
 def cli() -> None:
@@ -49,15 +72,10 @@ def _resolve_model(model: Path | None):
               help="Exercise id (see `trainer exercises`), or auto to recognise it from the video.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Output folder (default: out/<video name>).")
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="Pose model bundle (.task); default: find, download or build one.")
+@model_option
 @click.option("--no-video", is_flag=True, help="Skip writing the annotated video.")
 @click.option("--no-voice", is_flag=True, help="No spoken-cue audio track.")
-@click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us).")
-@click.option("--rate", type=int, default=None, help="Speech rate in words per minute.")
-@click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1.")
-@click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
-              show_default=True, help="Say each rep's number, play a tone, or neither.")
+@voice_options
 def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | None, no_video: bool,
             no_voice: bool, voice_name: str | None, rate: int | None, volume: float | None,
             rep_numbers: str) -> None:
@@ -166,17 +184,10 @@ def _print_summary(analysis) -> None:
 
 @cli.command()
 @click.option("--exercise", "exercise_id", required=True, help="Exercise id (see `trainer exercises`).")
-@click.option("--camera", default="0", show_default=True,
-              help="Webcam index, or a video file played at its real frame rate.")
-@click.option("--no-window", is_flag=True, help="Show no window (it is never shown without a display).")
+@camera_options
 @click.option("--no-voice", is_flag=True, help="Print and show the cues instead of speaking them.")
-@click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us).")
-@click.option("--rate", type=int, default=None, help="Speech rate in words per minute.")
-@click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1.")
-@click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
-              show_default=True, help="Say each rep's number, play a tone, or neither.")
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="Pose model bundle (.task); default: find, download or build one.")
+@voice_options
+@model_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/live"),
               show_default=True, help="Folder for session.json.")
 @click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True), default=None,
@@ -227,17 +238,10 @@ def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep
               help="Routine TOML file; default: the runner's leg and glute routine.")
 @click.option("--only", "only_phase", default=None, help="Run only this phase (e.g. main).")
 @click.option("--start-at", default=None, help="Start at this exercise id (e.g. goblet_squat).")
-@click.option("--camera", default="0", show_default=True,
-              help="Webcam index, or a video file played at its real frame rate.")
-@click.option("--no-window", is_flag=True, help="Show no window (it is never shown without a display).")
+@camera_options
 @click.option("--no-voice", is_flag=True, help="Print and show the announcements and cues instead of speaking them.")
-@click.option("--voice", "voice_name", default=None, help="Speech voice (id or part of a name, e.g. en-us).")
-@click.option("--rate", type=int, default=None, help="Speech rate in words per minute.")
-@click.option("--volume", type=click.FloatRange(0, 1), default=None, help="Speech volume, 0 to 1.")
-@click.option("--rep-numbers", type=click.Choice(["speak", "tone", "off"]), default="speak",
-              show_default=True, help="Say each rep's number, play a tone, or neither.")
-@click.option("--model", type=click.Path(path_type=Path), default=None,
-              help="Pose model bundle (.task); default: find, download or build one.")
+@voice_options
+@model_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/workout"),
               show_default=True, help="Folder for workout.json.")
 def workout(routine_file, only_phase, start_at, camera, no_window, no_voice, voice_name, rate, volume,

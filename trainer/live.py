@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -96,15 +96,56 @@ def display_available() -> bool:
     return True
 
 
-def open_voice(settings: ArbiterSettings, voice: VoiceSettings, no_voice: bool, print_cue: Callable):
-    """The live voice and its speech worker (None with --no-voice). Without a voice that can
-    be heard, LiveVoice says so once and prints and shows the cues instead."""
+@dataclass
+class LiveKit:
+    """What every live session opens: the camera, the pose model, the voice and the window
+    (None where none can be shown)."""
+
+    source: CameraSource
+    estimator: PoseEstimator
+    voice: object   # voice.LiveVoice
+    screen: LiveWindow | None
+
+
+def open_live(resources: ExitStack, camera: str | CameraSource, model_path: Path, *, window: bool,
+              speech: ArbiterSettings | None, voice: VoiceSettings | None, no_voice: bool,
+              print_cue: Callable[[str], None]) -> LiveKit:
+    """Open the camera, the pose model, the voice (its speech worker unless --no-voice: without
+    a voice that can be heard, LiveVoice says so once and prints and shows the cues) and the
+    window; ``resources`` closes them all."""
     from .arbiter import CueArbiter
     from .io.speech_worker import SpeechWorker
     from .voice import LiveVoice
 
-    worker = None if no_voice else SpeechWorker(voice)
-    return LiveVoice(worker, CueArbiter(settings), print_cue), worker
+    source = camera if isinstance(camera, CameraSource) else CameraSource(camera)
+    resources.callback(source.close)
+    estimator = resources.enter_context(PoseEstimator(model_path))
+    worker = None if no_voice else SpeechWorker(voice or VoiceSettings())
+    if worker is not None:
+        resources.callback(worker.close)
+    screen = LiveWindow() if window and display_available() else None
+    if screen:
+        resources.callback(screen.close)
+    return LiveKit(source, estimator, LiveVoice(worker, CueArbiter(speech or ArbiterSettings()), print_cue),
+                   screen)
+
+
+@contextmanager
+def ending_recorded(record, before_save: Callable[[], None] = lambda: None):
+    """Run a session, writing how it ended into ``record.ended`` (a lost camera, Ctrl-C, a crash,
+    which is raised again) and saving the record whatever happens."""
+    try:
+        yield
+    except CameraLost as exc:
+        record.ended = f"camera lost: {exc}"
+    except KeyboardInterrupt:
+        record.ended = "interrupted"
+    except BaseException as exc:
+        record.ended = f"crashed: {type(exc).__name__}: {exc}"
+        raise
+    finally:
+        before_save()
+        record.save()
 
 
 class ExerciseLoop:
@@ -233,30 +274,13 @@ def run_live(exercise_id: str, camera: str | CameraSource, model_path: Path, *, 
     """
     exercise = get_exercise(exercise_id)
     with ExitStack() as resources:
-        source = camera if isinstance(camera, CameraSource) else CameraSource(camera)
-        resources.callback(source.close)
-        estimator = resources.enter_context(PoseEstimator(model_path))
-        coach, worker = open_voice(speech or ArbiterSettings(), voice or VoiceSettings(), no_voice, print_cue)
-        if worker is not None:
-            resources.callback(worker.close)
-        screen = LiveWindow() if window and display_available() else None
-        if screen:
-            resources.callback(screen.close)
+        kit = open_live(resources, camera, model_path, window=window, speech=speech, voice=voice,
+                        no_voice=no_voice, print_cue=print_cue)
         out_dir.mkdir(parents=True, exist_ok=True)
-        session = LiveSession(exercise.id, source.name, out_dir / "session.json")
+        session = LiveSession(exercise.id, kit.source.name, out_dir / "session.json")
         session.save()
-        loop = ExerciseLoop(exercise, source.fps, estimator, coach, session)
-        try:
-            session.ended = _run_frames(source, loop, coach, screen, max_seconds)
+        loop = ExerciseLoop(exercise, kit.source.fps, kit.estimator, kit.voice, session)
+        with ending_recorded(session, lambda: setattr(session, "utterances", list(kit.voice.spoken))):
+            session.ended = _run_frames(kit.source, loop, kit.voice, kit.screen, max_seconds)
             loop.finish(session.duration_s)
-        except CameraLost as exc:
-            session.ended = f"camera lost: {exc}"
-        except KeyboardInterrupt:
-            session.ended = "interrupted"
-        except BaseException as exc:
-            session.ended = f"crashed: {type(exc).__name__}: {exc}"
-            raise
-        finally:
-            session.utterances = list(coach.spoken)
-            session.save()
     return session

@@ -14,12 +14,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
-from .arbiter import ArbiterSettings
 from .exercises import get_exercise
-from .io.camera import CameraLost, CameraSource
-from .io.landmarker import PoseEstimator
-from .io.speech import VoiceSettings
-from .live import ExerciseLoop, LiveSession, LiveWindow, display_available, open_voice
+from .live import ExerciseLoop, LiveSession, ending_recorded, open_live
 from .pose import PoseFrame
 from .routine import Routine
 from .workout import WorkoutCoach
@@ -169,32 +165,16 @@ def run_workout(routine: Routine, camera, model_path: Path, *, out_dir: Path, on
 
     coach = WorkoutCoach(routine, routine.exercises(only_phase, start_at))
     with ExitStack() as resources:
-        source = camera if isinstance(camera, CameraSource) else CameraSource(camera)
-        resources.callback(source.close)
-        estimator = resources.enter_context(PoseEstimator(model_path))
-        live_voice, worker = open_voice(speech or ArbiterSettings(), voice or VoiceSettings(), no_voice, print_cue)
-        if worker is not None:
-            resources.callback(worker.close)
-        screen = LiveWindow() if window and display_available() else None
-        if screen:
-            resources.callback(screen.close)
+        kit = open_live(resources, camera, model_path, window=window, speech=speech, voice=voice,
+                        no_voice=no_voice, print_cue=print_cue)
         out_dir.mkdir(parents=True, exist_ok=True)
-        record = WorkoutRecord(routine.name, source.name, out_dir / "workout.json", coach,
-                               utterances=live_voice.spoken)
-        workout = _Workout(coach, record, source.fps, estimator, live_voice)
-        try:
+        record = WorkoutRecord(routine.name, kit.source.name, out_dir / "workout.json", coach,
+                               utterances=kit.voice.spoken)
+        workout = _Workout(coach, record, kit.source.fps, kit.estimator, kit.voice)
+        with ending_recorded(record):
             coach.start(0.0)
             workout.sync(0.0)
-            record.ended = _play(source, workout, screen, print_cue)
+            record.ended = _play(kit.source, workout, kit.screen, print_cue)
             if workout.loop is not None:
                 workout.loop.finish(record.duration_s)
-        except CameraLost as exc:
-            record.ended = f"camera lost: {exc}"
-        except KeyboardInterrupt:
-            record.ended = "interrupted"
-        except BaseException as exc:
-            record.ended = f"crashed: {type(exc).__name__}: {exc}"
-            raise
-        finally:
-            record.save()
     return record

@@ -26,22 +26,14 @@ from .exercises import get_exercise
 from .io.landmarker import PoseEstimator
 from .io.model_store import ModelInfo
 from .io.video import VideoInfo, VideoSource
-from .overlay.annotators import (AngleAnnotator, CueBannerAnnotator, RepCounterAnnotator,
+from .overlay.annotators import (CueBannerAnnotator, MetricPanelAnnotator, RepCounterAnnotator,
                                  SkeletonAnnotator)
-from .pose import Landmark as L
 from .pose import PoseFrame
 from .recognize import Recognition, recognize
 from .smoothing import PoseSmoother
 from .voice_track import VoiceTrack, build_voice_track
 
 ANALYSIS_VERSION = 1
-
-# Metric shown on the video -> (label, landmark it is drawn beside).
-SHOWN_METRICS = {
-    "knee_flexion": ("knee", L.LEFT_KNEE),
-    "thigh_above_parallel": ("thigh", L.LEFT_HIP),
-    "trunk_lean": ("trunk", L.LEFT_SHOULDER),
-}
 
 
 @dataclass
@@ -168,7 +160,7 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
     smoother = PoseSmoother()
     annotated = out_dir / "annotated.mp4" if write_video else None
     writer = _VideoWriterThread(annotated, source.info.fps, (source.info.width, source.info.height)) if annotated else None
-    drawers = (SkeletonAnnotator(), AngleAnnotator(SHOWN_METRICS), RepCounterAnnotator())
+    drawers = (SkeletonAnnotator(), MetricPanelAnnotator(exercise), RepCounterAnnotator())
     banner, cue_text, cue_since = CueBannerAnnotator(), None, -1e9
     try:
         with PoseEstimator(model.path) if poses is None else nullcontext() as estimator:

@@ -27,7 +27,7 @@ from .exercises import get_exercise
 from .io.camera import CameraLost, CameraSource
 from .io.landmarker import PoseEstimator
 from .io.speech import VoiceSettings
-from .overlay.annotators import (AngleAnnotator, CueBannerAnnotator, RepCounterAnnotator,
+from .overlay.annotators import (CueBannerAnnotator, MetricPanelAnnotator, RepCounterAnnotator,
                                  SkeletonAnnotator)
 from .pose import PoseFrame
 from .setup_guide import SetupGuide
@@ -211,12 +211,14 @@ class LiveWindow:
     KEYS = {ord("p"): "pause", ord("s"): "skip", ord("m"): "mute", ord("q"): "quit", 27: "quit"}
 
     def __init__(self) -> None:
-        from .analysis import SHOWN_METRICS
-        self.drawers = (SkeletonAnnotator(), AngleAnnotator(SHOWN_METRICS), RepCounterAnnotator())
+        self.skeleton, self.counter = SkeletonAnnotator(), RepCounterAnnotator()
+        self.panels: dict[str, MetricPanelAnnotator] = {}   # per exercise: a workout has several
         self.banner = CueBannerAnnotator(show_s=1e9)   # LiveVoice decides how long a cue shows
 
-    def show(self, image, pose, status: FrameStatus | None, lines: list[str], cue: str | None, t_s: float) -> str | None:
-        for drawer in self.drawers:
+    def show(self, image, pose, status: FrameStatus | None, lines: list[str], cue: str | None,
+             t_s: float, exercise) -> str | None:
+        panel = self.panels.setdefault(exercise.id, MetricPanelAnnotator(exercise))
+        for drawer in (self.skeleton, panel, self.counter):
             drawer.annotate(image, pose, status)
         self.banner.annotate(image, cue, t_s, t_s)
         y = image.shape[0] // 3
@@ -253,7 +255,8 @@ def _run_frames(source: CameraSource, loop: ExerciseLoop, voice, window, max_sec
         loop.session.duration_s = frame.t_s
         loop.session.dropped_frames = source.dropped
         if window:
-            key = window.show(frame.image, pose, status, _status_lines(loop, status, paused), voice.shown, frame.t_s)
+            key = window.show(frame.image, pose, status, _status_lines(loop, status, paused), voice.shown,
+                              frame.t_s, loop.exercise)
             if key in ("quit", "skip"):
                 return "quit" if key == "quit" else "skipped"
             paused = paused != (key == "pause")

@@ -145,7 +145,7 @@ def _play(source, workout: _Workout, window, print_line: Callable[[str], None]) 
                 return "finished"
         if window:
             key = window.show(frame.image, pose, status, workout.lines(status, frame.t_s),
-                              workout.voice.shown, frame.t_s)
+                              workout.voice.shown, frame.t_s, workout.loop.exercise)
             if key == "quit":
                 return "quit"
             if key == "skip":

@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 
 from ..engine import FrameStatus
-from ..pose import SKELETON_EDGES, Landmark as L, PoseFrame
+from ..pose import SKELETON_EDGES, PoseFrame
 
 WHITE = (255, 255, 255)
 BLACK = (0, 0, 0)
@@ -52,23 +52,40 @@ class SkeletonAnnotator:
         return scene
 
 
-class AngleAnnotator:
-    """Writes the metrics that matter for the exercise next to the joint they belong to."""
+class MetricPanelAnnotator:
+    """Lists the measurements this exercise's form rules read from the current camera view,
+    under the rep counter, with the limit each is judged against (per leg where a rule reads
+    one leg)."""
 
-    def __init__(self, labels: dict[str, tuple[str, L]]) -> None:
-        self.labels = labels  # metric -> (short label, landmark to anchor it at)
+    MAX_ROWS = 6
+
+    def __init__(self, exercise) -> None:
+        self.rows = metric_rows(exercise)
 
     def annotate(self, scene: np.ndarray, pose: PoseFrame, status: FrameStatus | None) -> np.ndarray:
         if status is None or not pose.has_person:
             return scene
         s = _scale(scene)
-        for i, (metric, (label, anchor)) in enumerate(self.labels.items()):
-            value = status.metrics.get(metric, math.nan)
-            if not math.isfinite(value) or pose.visibility[anchor] < 0.5:
-                continue
-            x, y = pose.xy[anchor]
-            _text(scene, f"{label} {value:.0f}", (x + 12 * s, y + 18 * s * i), 0.5 * s)
+        shown = [(label, value, unit, limit) for label, metric, unit, limit, views in self.rows
+                 if status.view in views and math.isfinite(value := status.metrics.get(metric, math.nan))]
+        for row, (label, value, unit, limit) in enumerate(shown[: self.MAX_ROWS]):
+            _text(scene, f"{label}: {value:.2g} {unit} (limit {limit:g})", (12 * s, (104 + 26 * row) * s),
+                  0.5 * s)
         return scene
+
+
+def metric_rows(exercise) -> list[tuple[str, str, str, float, frozenset]]:
+    """(label, metric, unit, limit, views) for each per-frame metric the exercise's rules judge."""
+    rows = []
+    for rule in exercise.rules:
+        if rule.metric.startswith("rep:"):
+            continue   # whole-rep measures have no per-frame value to show
+        if "{side}" in rule.metric:
+            rows += [(f"{rule.title} ({side})", rule.metric.format(side=side), rule.unit, rule.limit,
+                      rule.views) for side in ("left", "right")]
+        else:
+            rows.append((rule.title, rule.metric, rule.unit, rule.limit, rule.views))
+    return rows
 
 
 class RepCounterAnnotator:

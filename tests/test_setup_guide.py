@@ -130,3 +130,17 @@ def test_moving_in_position_is_never_ready_and_is_asked_to_hold_still():
 def test_an_unknown_side_is_refused():
     with pytest.raises(ValueError, match="side"):
         SetupGuide(SQUAT, side="front")
+
+
+def test_a_deep_squat_is_not_taken_for_the_person_standing_too_far_away():
+    # standing, the body fills 0.55 of the height (scale 0.8); at the bottom of a deep squat the
+    # nose-to-ankle line shrinks to 0.37, under the 0.4 that asks to come closer: a squat, not
+    # a step back
+    def squatting(i: int) -> PoseFrame:
+        frame = to_frame(squat_world(125 if i >= 2 * FPS else 5), i / FPS, i, "side")
+        centre = np.array(IMAGE) / 2
+        return frame.with_points((frame.xy - centre) * 0.8 + centre, frame.world)
+
+    results = run(SetupGuide(SQUAT), [squatting(i) for i in range(int(4 * FPS))])
+    assert results[int(2 * FPS) - 1].ready
+    assert all(r.ready and COME_CLOSER not in r.say for r in results[int(2 * FPS):])

@@ -11,6 +11,7 @@ position never counts as a rep.
 from __future__ import annotations
 
 import math
+from collections import deque
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,6 +35,8 @@ PRESENT = 0.5
 # jitter on a person standing still, well below a step or a squat.
 STEADY_DRIFT = 0.04
 STEADY_S = 1.0   # still this long, all checks passing, before counting starts
+SIZE_WINDOW_S = 5.0   # distance is judged by the longest the body looked this recently (a rep
+                      # lasts a few seconds, with the person upright between reps)
 HOLD_S = 0.5     # a problem must come (or go) for this long before the advice changes
 GLITCH_S = 0.1   # a problem seen for less than this (net) is taken for a glitch of the model
 MAX_STEP_S = 0.2  # a stalled source's long gap counts as one ordinary frame's worth at most
@@ -146,8 +149,9 @@ def view_problem(frame: PoseFrame, best_views, side: str | None = None) -> str |
 
 
 def setup_problems(frame: PoseFrame, image_mean_luma: float, best_views,
-                   side: str | None = None) -> list[str]:
-    """Everything wrong with this one frame, most important first."""
+                   side: str | None = None, body_px: float | None = None) -> list[str]:
+    """Everything wrong with this one frame, most important first. ``body_px``: the person's
+    length in the picture to judge the distance by (default: this frame's ``body_length``)."""
     problems = [] if frame.has_person else [STEP_IN]
     if image_mean_luma < MIN_LUMA:
         problems.append(TOO_DARK)
@@ -158,7 +162,8 @@ def setup_problems(frame: PoseFrame, image_mean_luma: float, best_views,
     framing = framing_problems(frame)
     problems += framing
     # A body cut off reads short, so "come closer" would contradict "step back".
-    if not framing and body_length(frame) < MIN_BODY_SHARE * frame.image_size[1]:
+    size = body_length(frame) if body_px is None else body_px
+    if not framing and size < MIN_BODY_SHARE * frame.image_size[1]:
         problems.append(COME_CLOSER)
     if (turn := view_problem(frame, best_views, side)) is not None:
         problems.append(turn)
@@ -225,6 +230,7 @@ class SetupGuide:
         self._clear_since: float | None = None
         self._last_said: dict[str, float] = {}
         self._last_t: float | None = None
+        self._recent_sizes: deque[tuple[float, float]] = deque()
 
     def check(self, frame: PoseFrame, image_mean_luma: float, t_s: float) -> SetupAdvice:
         """Feed one frame; returns whether counting may start and what to fix."""
@@ -232,7 +238,8 @@ class SetupGuide:
             self.reset()
         dt = 0.0 if self._last_t is None else min(t_s - self._last_t, MAX_STEP_S)
         self._last_t = t_s
-        raw = setup_problems(frame, image_mean_luma, self.exercise.best_views, self.side)
+        raw = setup_problems(frame, image_mean_luma, self.exercise.best_views, self.side,
+                             self._tallest(frame, t_s))
         for sentence in PROBLEMS:
             self._evidence[sentence].update(sentence in raw, dt)
         clear_s, still_s = self._clear_for(t_s), self._stillness.update(frame, t_s)
@@ -247,6 +254,16 @@ class SetupGuide:
             self.ready = True
         advice = [] if self.ready else active[:MAX_ADVICE]
         return SetupAdvice(self.ready, advice, self._to_say(advice, t_s))
+
+    def _tallest(self, frame: PoseFrame, t_s: float) -> float:
+        """The person's longest length in the picture over the last ``SIZE_WINDOW_S``: a squat
+        or a hinge shortens the nose-to-ankle line for a moment, distance does not."""
+        recent = self._recent_sizes
+        if frame.has_person and np.isfinite(size := body_length(frame)):
+            recent.append((t_s, size))
+        while recent and recent[0][0] < t_s - SIZE_WINDOW_S:
+            recent.popleft()
+        return max(size for _, size in recent) if recent else body_length(frame)
 
     def _clear_for(self, t_s: float) -> float:
         """Seconds since every check last passed, problems seen under ``GLITCH_S`` aside."""

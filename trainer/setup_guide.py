@@ -4,8 +4,11 @@ enough, lit, turned the way this exercise is judged from, and standing still?
 Pure logic on one PoseFrame and the image's mean brightness (the caller computes it).
 ``setup_problems`` judges one frame; ``SetupGuide`` adds time: a problem must last ``HOLD_S``
 before the advice changes, a sentence is spoken again only after ``REPEAT_S``, and the person
-is ready once every check passes and the pose stays put for ``STEADY_S``, so walking into
-position never counts as a rep.
+is ready once nothing blocks counting (``BLOCKING``: nobody in view, or so close that head
+and feet are both cut off) and the pose stays put for ``STEADY_S``, so walking into position
+never counts as a rep. The other problems are advice: shown while they last and spoken until
+counting starts, but a head at the top edge, a slightly turned body or a dim room do not stop
+the count (the engine itself judges only what the picture shows, and says what it could not).
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ PROBLEMS = (STEP_IN, TOO_DARK, ONE_PERSON, TOO_CLOSE, FEET_IN, HEAD_IN, MOVE_LEF
             MOVE_FORWARD, MOVE_BACKWARD, COME_CLOSER, TURN_LEFT_SIDE, TURN_RIGHT_SIDE,
             TURN_EITHER_SIDE, TURN_FURTHER, FACE_CAMERA, FACE_FURTHER, SQUARE_UP)
 PRIORITY = PROBLEMS + (HOLD_STILL,)
+# Problems that stop the count: nobody to count, or too little of the body to read anything.
+BLOCKING = (STEP_IN, TOO_CLOSE)
 
 FEET = (L.LEFT_ANKLE, L.RIGHT_ANKLE, L.LEFT_HEEL, L.RIGHT_HEEL, L.LEFT_FOOT_INDEX, L.RIGHT_FOOT_INDEX)
 HEAD = (L.NOSE, L.LEFT_EYE, L.RIGHT_EYE, L.LEFT_EAR, L.RIGHT_EAR, L.LEFT_SHOULDER, L.RIGHT_SHOULDER)
@@ -213,7 +218,8 @@ class SetupGuide:
 
     ``side`` ("left" or "right") names the flank to show the camera when the exercise is
     judged side-on; without it either is asked for. Once ready, the guide stays ready while
-    the person moves (the exercise itself) and drops back only when a problem lasts ``HOLD_S``.
+    the person moves (the exercise itself) and drops back only when a ``BLOCKING`` problem
+    lasts ``HOLD_S``.
     Time going backwards (a restarted source) starts the guidance afresh.
     """
 
@@ -248,12 +254,14 @@ class SetupGuide:
         fidgeting = not self.ready and clear_s >= STEADY_S and still_s < STEADY_S
         self._evidence[HOLD_STILL].update(fidgeting, dt)
         active = [s for s in PRIORITY if self._evidence[s].on]
-        if any(s != HOLD_STILL for s in active):
+        if any(s in BLOCKING for s in active):
             self.ready = False
         elif min(clear_s, still_s) >= STEADY_S:
             self.ready = True
-        advice = [] if self.ready else active[:MAX_ADVICE]
-        return SetupAdvice(self.ready, advice, self._to_say(advice, t_s))
+        advice = active[:MAX_ADVICE]
+        # once counting, only what stops the count is spoken: the rest stays on the screen
+        spoken = [s for s in advice if s in BLOCKING] if self.ready else advice
+        return SetupAdvice(self.ready, advice, self._to_say(spoken, t_s))
 
     def _tallest(self, frame: PoseFrame, t_s: float) -> float:
         """The person's longest length in the picture over the last ``SIZE_WINDOW_S``: a squat
@@ -266,8 +274,8 @@ class SetupGuide:
         return max(size for _, size in recent) if recent else body_length(frame)
 
     def _clear_for(self, t_s: float) -> float:
-        """Seconds since every check last passed, problems seen under ``GLITCH_S`` aside."""
-        troubled = any(self._evidence[s].seconds > GLITCH_S for s in PROBLEMS)
+        """Seconds since nothing last blocked the count, problems seen under ``GLITCH_S`` aside."""
+        troubled = any(self._evidence[s].seconds > GLITCH_S for s in BLOCKING)
         if troubled or self._clear_since is None:
             self._clear_since = t_s
         return t_s - self._clear_since

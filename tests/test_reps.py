@@ -3,7 +3,7 @@ import math
 import numpy as np
 import pytest
 
-from trainer.reps import RepCounter, RepThresholds
+from trainer.reps import Rep, RepCounter, RepThresholds, pause_at_turn
 
 SQUAT = RepThresholds(enter=55, exit=35, min_range=35, min_duration_s=0.5, direction=+1)
 FPS = 30.0
@@ -136,3 +136,18 @@ def test_a_glitch_dip_just_after_the_turn_does_not_end_the_rep_unseen():
     values[bottom + 2: bottom + 4] = 50
     reps = count(values)
     assert len(reps) == 1 and reps[0].end_s > 2.5
+
+
+def test_pause_at_turn_measures_a_held_bottom():
+    times = np.arange(0, 4, 0.1)
+    # down in 1 s to 90, held 1 s (with a tremor and a lost frame), up in 1 s
+    values = np.interp(times, [0, 1, 2, 3, 4], [0, 90, 90, 0, 0]) + 0.5 * np.sin(times * 20)
+    values[15] = np.nan
+    rep = Rep(1, 0.0, 1.5, 3.0, 0.0, 90.0)
+    assert pause_at_turn(times, values, rep) == pytest.approx(1.1, abs=0.15)   # 1 s held + the ramps' last 10%
+
+
+def test_pause_at_turn_is_short_for_a_bounce():
+    times = np.arange(0, 2, 0.05)
+    values = np.interp(times, [0, 1, 2], [0, 90, 0])
+    assert pause_at_turn(times, values, Rep(1, 0.0, 1.0, 2.0, 0.0, 90.0)) < 0.25

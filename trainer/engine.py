@@ -18,7 +18,7 @@ from .exercises.base import BodyReference, Exercise
 from .holds import Hold, HoldTimer
 from .geometry import View, classify_view, torso_length, width_ratio
 from .pose import Landmark as L
-from .reps import Rep, RepCounter
+from .reps import Rep, RepCounter, pause_at_turn
 
 BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
 REP_METRIC = "rep:"      # a rule metric naming a whole-rep measurement, e.g. "rep:tempo_up_s"
@@ -376,7 +376,10 @@ class ExerciseEngine:
         view, measurements, faults, unjudged = self._judge_rules(window, rep, side, index)
         measurements = {"range_of_motion": round(rep.range, 1),
                         "tempo_down_s": round(rep.turn_s - rep.start_s, 2),
-                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2), **measurements,
+                        "tempo_up_s": round(rep.end_s - rep.turn_s, 2),
+                        "pause_s": round(pause_at_turn(np.asarray(self.times[rep_only]),
+                                                       series[self.exercise.rep_metric], rep), 2),
+                        **measurements,
                         **{name: round(measure(series), 3)
                            for name, measure in self.exercise.rep_measures.items()}}
         seen = View(view) if view else None

@@ -16,6 +16,8 @@ import math
 from collections import deque
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class RepThresholds:
@@ -176,3 +178,26 @@ class RepCounter:
         self._history.clear()
         self._rest = self._rest_t = math.nan
         self._last_t = None
+
+
+PAUSE_SHARE = 0.1   # within 10% of the excursion of the turning value counts as "paused there"
+
+
+def pause_at_turn(times: np.ndarray, values: np.ndarray, rep: Rep, share: float = PAUSE_SHARE) -> float:
+    """Seconds the signal stays near its turning point (a held bottom or top): the unbroken
+    stretch of frames around ``rep.turn_s`` within ``share`` of the rep's excursion of the
+    turning value. Missing frames (NaN) inside the stretch do not break it."""
+    times, values = np.asarray(times, float), np.asarray(values, float)
+    if len(times) == 0:
+        return 0.0
+    near = ~(np.abs(values - rep.turn_value) > share * rep.range)   # NaN counts as near
+    turn = int(np.argmin(np.abs(times - rep.turn_s)))
+    if not near[turn]:
+        return 0.0
+    first = turn
+    while first > 0 and near[first - 1]:
+        first -= 1
+    last = turn
+    while last < len(near) - 1 and near[last + 1]:
+        last += 1
+    return float(times[last] - times[first])

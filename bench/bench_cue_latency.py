@@ -14,7 +14,10 @@ from the rep's start and is plainest at the turn, so both are printed; the issue
 median under 0.5 s. A rep is judged once it is complete (the persistence rule: a fault must
 hold through the rep's turn), so the cue cannot start before the rep ends: the printout splits
 the latency by where it is measured from. A stretch's fault is said when the hold ends, which
-the 90th percentile shows. Live sessions add the
+the 90th percentile shows. Faults judged on the worst value held (a knee caving, the chest
+dropping) are said while the rep is still under way once they have held 0.2 s (the engine's
+early faults); the printout says how many were and whether each was confirmed when its rep
+ended. Live sessions add the
 pose model's time per frame (about 25-35 ms here) on top. Nothing is asserted.
 """
 
@@ -39,6 +42,9 @@ from trainer.voice_track import completion_events  # noqa: E402
 CACHE = ROOT / "out" / "eval-cache"
 
 
+EARLY = {"raised": 0, "confirmed": 0}   # early faults over all clips, and how many their rep kept
+
+
 def latencies(exercise_id: str, args: dict, model: Path) -> tuple[list[tuple[float, float, float]], int]:
     """(from the fault's first frame, from its turn, from the labelled end) to the cue's start,
     in seconds, for each faulty rep (or hold: its start is its turn) of one clip whose cue was
@@ -48,6 +54,9 @@ def latencies(exercise_id: str, args: dict, model: Path) -> tuple[list[tuple[flo
     fps = labels["fps"]
     result = run_engine(exercise_id, poses_of(labels_path.with_suffix(".mp4"), model, CACHE), fps)
     timeline = schedule_speech(completion_events(result), speaking_time_s, CueArbiter())
+    kept = {rep.index: {f.rule_id for f in rep.faults} for rep in result.reps}
+    EARLY["raised"] += len(result.early_faults)
+    EARLY["confirmed"] += sum(f.rule_id in kept.get(f.rep_index, ()) for f in result.early_faults)
     found, faults = [], 0
     for rep in labels["reps"] + labels["holds"]:
         start_s, end_s = rep["start_frame"] / fps, rep["end_frame"] / fps
@@ -85,6 +94,8 @@ def main() -> None:
           "or the same cue said less than its cool-down before)")
     print(f"fault's first frame -> cue starts: {summary(from_start)}  (goal: median < 0.5 s)")
     print(f"fault at its plainest (turn) -> cue starts: {summary(from_turn)}")
+    print(f"faults said while their rep was under way: {EARLY['raised']}, of which "
+          f"{EARLY['confirmed']} were confirmed when the rep ended")
     print(f"labelled end of the rep -> cue starts: {summary(from_end)}  (below 0: the engine ends "
           "a rep as the person is nearly back, before the generator's label does)")
 

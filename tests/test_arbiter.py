@@ -43,3 +43,9 @@ def test_a_long_utterance_delays_the_next_and_old_rep_numbers_are_skipped():
     # The cue wins at 1.0; by 3.0 rep numbers 2 and 3 wait and only "3" is said.
     assert said(timeline) == ["fix knee_valgus", "3"]
     assert timeline[1][0] == 3.0
+
+
+def test_a_fault_said_during_its_rep_is_not_said_again_when_the_rep_ends():
+    events = [(1.2, None, [fault("knee_valgus", 0)]), (2.5, 1, [fault("knee_valgus", 0)])]
+    timeline = schedule_speech(events, lambda u: 0.5, CueArbiter(ArbiterSettings(rep_numbers="speak")))
+    assert [(t, u.text) for t, u in timeline] == [(1.2, "fix knee_valgus"), (2.5, "1")]

@@ -209,3 +209,31 @@ def test_a_bounded_history_keeps_memory_flat_and_counts_the_same():
     assert len(full.times) == len(frames) > 2 * len(bounded.times)
     assert cues_by_rep(bounded.result()) == cues_by_rep(full.result())
     assert bounded.result().view_counts == full.result().view_counts
+
+
+def _run_with_status(frames):
+    engine = ExerciseEngine(get_exercise("goblet_squat"), 30.0)
+    statuses = [engine.update(frame) for frame in frames]
+    return engine, statuses
+
+
+def test_a_caving_knee_is_raised_before_its_rep_ends_and_the_rep_confirms_it():
+    engine, statuses = _run_with_status(squat_sequence(3, view="front", knees_in_on=(2,)))
+    early = [(s.t_s, f) for s in statuses for f in s.early_faults]
+    assert [f.rule_id for _, f in early] == ["knee_valgus"]   # once, though it holds many frames
+    raised_s, fault = early[0]
+    rep = engine.result().reps[1]
+    assert fault.rep_index == 2 and rep.start_s < raised_s < rep.end_s
+    assert "knee_valgus" in [f.rule_id for f in rep.faults]
+
+
+def test_depth_is_never_judged_before_the_rep_ends():
+    # a shallow squat may still go deeper after a pause: its cue waits for the whole rep
+    _, statuses = _run_with_status(squat_sequence(3, view="side", depth=60))
+    assert not any(s.early_faults for s in statuses)
+    assert any("shallow_depth" in [f.rule_id for f in s.new_rep.faults] for s in statuses if s.new_rep)
+
+
+def test_jitter_alone_raises_no_early_fault():
+    _, statuses = _run_with_status(squat_sequence(4, view="front", noise_px=2.0, seed=3))
+    assert not any(s.early_faults for s in statuses)

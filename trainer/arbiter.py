@@ -59,6 +59,12 @@ class CueArbiter:
             praise = PRAISE[(self._clean_streak // self.settings.praise_every - 1) % len(PRAISE)]
             self._pending.append(Utterance(6, now_s, praise, "praise"))
 
+    def on_early_faults(self, faults: list[FormFault], now_s: float) -> None:
+        """Faults already certain while their rep is under way: said now, and not again when
+        the rep completes with them (the cool-down)."""
+        for fault in faults:
+            self._pending.append(Utterance(fault.priority, now_s, fault.cue, "cue", fault.rule_id))
+
     def announce(self, text: str, now_s: float) -> None:
         """Set-up advice and routine announcements: said before any cue."""
         self._pending.append(Utterance(-1, now_s, text, "announce"))
@@ -88,7 +94,8 @@ class CueArbiter:
 def schedule_speech(events, duration_of, arbiter: CueArbiter | None = None) -> list[tuple[float, Utterance]]:
     """When each utterance starts, for a recorded video: the same choices as live coaching.
 
-    events: (t_s, rep_number, faults) per completed rep, in time order. duration_of(utterance)
+    events: (t_s, rep_number, faults) per completed rep, and (t_s, None, faults) for faults
+    raised while a rep was under way, in time order. duration_of(utterance)
     gives how long saying it takes. One voice: the next utterance starts when the last ends.
     """
     arbiter = arbiter or CueArbiter()
@@ -96,7 +103,10 @@ def schedule_speech(events, duration_of, arbiter: CueArbiter | None = None) -> l
     voice_free_s = 0.0
     events = list(events)
     for i, (t_s, rep_number, faults) in enumerate(events):
-        arbiter.on_rep(rep_number, faults, t_s)
+        if rep_number is None:
+            arbiter.on_early_faults(faults, t_s)
+        else:
+            arbiter.on_rep(rep_number, faults, t_s)
         next_event_s = events[i + 1][0] if i + 1 < len(events) else float("inf")
         while (start := max(voice_free_s, t_s)) < next_event_s:
             utterance = arbiter.next(start)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import warnings
 from collections import Counter, deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -29,6 +29,8 @@ VIEW_WINDOW = 15         # frames voting on the current camera view
 STILL_WINDOW_S = 0.5     # a stretch is held while, over this window, the leg joints
 STILL_SHANKS = 0.035     # drift less than this many shank lengths (breathing and sway drift less)
 TORSO_TO_SHANK = 0.8     # a shank is about 0.8 of the shoulder-to-hip length
+EARLY_PERSIST_S = 0.2    # a fault said before its rep ends must have held this long
+EARLY_TURNED_SHARE = 0.3  # ...and a bottom fault waits until the person is this far back up
 LOST_TIP_SHARE = 0.15    # the person lost in this share of frames: say the exercise's camera tip
 
 
@@ -74,6 +76,7 @@ class FrameStatus:
     holding: bool = False
     held_s: float = 0.0
     new_hold: HoldResult | None = None
+    early_faults: list[FormFault] = field(default_factory=list)   # said before the rep ends
 
 
 @dataclass
@@ -96,6 +99,7 @@ class EngineResult:
     view_counts: dict[str, int]
     holds: list[HoldResult] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)
+    early_faults: list[FormFault] = field(default_factory=list)   # see FrameStatus.early_faults
 
     @property
     def faults(self) -> list[FormFault]:
@@ -137,6 +141,8 @@ class ExerciseEngine:
         self._last_seen_s = -math.inf
         self._jump_frames = 0
         self._pending: Rep | None = None   # a rep waiting for its follow-through
+        self.early_faults: list[FormFault] = []   # every early fault, timed when it was raised
+        self._early_rep, self._early_said = 0, set()
         self._recent_joints: deque = deque()  # (t, leg joints' xy) over the stillness window
         self._recent_seen: deque[bool] = deque(maxlen=max(1, round(self.fps)))  # found, last 1 s
 
@@ -159,6 +165,7 @@ class ExerciseEngine:
         if self.counter:
             rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready)
             status.new_rep = self._follow_through(rep, frame.t_s)
+            status.early_faults = self._early_faults(frame.t_s)
             status.reps, status.in_rep = len(self.reps), self.counter.in_rep
             status.reps_by_side = dict(Counter(r.side for r in self.reps))
         else:
@@ -179,6 +186,44 @@ class ExerciseEngine:
         elif rep:
             judged = self._judge_rep(rep)
         return judged
+
+    def _early_faults(self, t_s: float) -> list[FormFault]:
+        """Faults of the rep under way that are already certain, so the coach can say them while
+        the person is still moving: rules judged on the worst value held (a knee caving stays a
+        fault however the rep ends). Those of the way down or the whole rep are judged as the
+        rep goes; those of the bottom, and those of the working leg (which leg works is clear
+        only after the turn), once the person has come ``EARLY_TURNED_SHARE`` of the way back.
+        Each must have held for ``EARLY_PERSIST_S``; each rule is said at most once a rep."""
+        rep = self.counter.in_progress(t_s)
+        if rep is None or rep.range < self.exercise.rep_thresholds.min_range:
+            return []
+        if rep.index != self._early_rep:
+            self._early_rep, self._early_said = rep.index, set()
+        turned = self.counter.turned(EARLY_TURNED_SHARE)
+        window = self._window(rep.start_s, t_s)
+        views = Counter(v for v in self.views[window] if v is not None)
+        view = views.most_common(1)[0][0] if views else None
+        side = "both"
+        if turned and self.exercise.working_side:
+            with warnings.catch_warnings():   # a leg unseen so far gives all-NaN medians
+                warnings.simplefilter("ignore", RuntimeWarning)
+                side = self.exercise.working_side({k: self._series(k, window) for k in self.series})
+        times = np.asarray(self.times[window])
+        faults = []
+        for rule in self.exercise.rules:
+            if rule.id in self._early_said or view not in rule.views or not _early_judgeable(rule, turned):
+                continue
+            values = self._series(rule.metric.format(side=side), window)
+            mask = self._phase_mask(rule.phase, rep, window)
+            strict = rule if rule.judged_on == "best" else replace(
+                rule, persist_s=max(rule.persist_s, EARLY_PERSIST_S))
+            fault = judge(strict, values[mask], times[mask], self.fps, rep_index=rep.index,
+                          side=side, view=view)
+            if fault:
+                self._early_said.add(rule.id)
+                faults.append(replace(fault, t_s=t_s))
+        self.early_faults += faults
+        return faults
 
     def _still(self, frame) -> bool:
         """Holding means staying put: the seen hips, knees and ankles (their median joint) have
@@ -401,7 +446,20 @@ class ExerciseEngine:
             self._judge_rep(self._pending)
             self._pending = None
         return EngineResult(self.exercise.id, self.reps, self.stats, dict(self._view_counts),
-                            self.holds, advice_for(self.exercise, self.stats, self._view_counts))
+                            self.holds, advice_for(self.exercise, self.stats, self._view_counts),
+                            self.early_faults)
+
+
+def _early_judgeable(rule, turned: bool) -> bool:
+    """Whether ``rule`` can be judged on the rep so far (see ExerciseEngine._early_faults)."""
+    if rule.judged_on != "worst" or rule.metric.startswith(REP_METRIC):
+        # Depth ("best") waits for the rep's end: a person who pauses and comes up a little
+        # often goes deeper again (good mornings, reverse lunges), and swings and whole-rep
+        # measurements need the complete rep.
+        return False
+    if rule.phase in (Phase.DESCENT, Phase.WHOLE_REP) and "{side}" not in rule.metric:
+        return True
+    return turned and rule.phase in (Phase.DESCENT, Phase.WHOLE_REP, Phase.BOTTOM)
 
 
 def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> list[str]:

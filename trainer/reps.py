@@ -130,6 +130,18 @@ class RepCounter:
             self.abandon()
         return None
 
+    def in_progress(self, t_s: float) -> Rep | None:
+        """The rep under way as it stands at ``t_s`` (its turn is the furthest point so far),
+        or None between reps."""
+        if not self.in_rep:
+            return None
+        d = self.th.direction
+        return Rep(self.count + 1, self._rest_t, self._turn_t, t_s, self._rest * d, self._turn * d)
+
+    def turned(self, share: float) -> bool:
+        """The rep under way has come back at least ``share`` of its excursion from its turn."""
+        return self.in_rep and self._turn - self._valley >= share * max(self._turn - self._rest, 1e-9)
+
     def _next_rep_began(self, away: float) -> bool:
         """Came well back from the turn, then headed out again: the rep ended at that valley
         even though it never got back to the rest level (which was misjudged, or the person

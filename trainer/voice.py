@@ -46,7 +46,10 @@ class LiveVoice:
         return self.worker is not None and self.worker.available and self.worker.audible
 
     def on_status(self, status: FrameStatus, now_s: float) -> None:
-        """A frame's engine status: a rep or hold completed on it is handed to the arbiter."""
+        """A frame's engine status: faults certain before their rep ends, and a rep or hold
+        completed on it, are handed to the arbiter."""
+        if status.early_faults:
+            self.arbiter.on_early_faults(status.early_faults, now_s)
         for finished in (status.new_rep, status.new_hold):
             if finished is not None:
                 self.arbiter.on_rep(finished.index, finished.faults, now_s)

@@ -27,10 +27,12 @@ class VoiceTrack:
 
 
 def completion_events(result: EngineResult) -> list[tuple[float, int, list]]:
-    """(time, rep number, faults) as each rep or hold completed, in time order."""
+    """(time, rep number, faults) as each rep or hold completed, and (time, None, [fault]) for
+    each fault raised while its rep was under way, in time order."""
     events = [(rep.end_s, rep.index, rep.faults) for rep in result.reps]
+    events += [(fault.t_s, None, [fault]) for fault in result.early_faults]
     events += [(hold.end_s, hold.index, hold.faults) for hold in result.holds]
-    return sorted(events, key=lambda e: e[0])
+    return sorted(events, key=lambda e: (e[0], e[1] is not None))
 
 
 def build_voice_track(result: EngineResult, duration_s: float, out_dir: Path,
@@ -44,7 +46,7 @@ def build_voice_track(result: EngineResult, duration_s: float, out_dir: Path,
     from .io.speech import SpeechUnavailable, VoiceSettings, mux, sound_of, synthesize, write_track
 
     events = completion_events(result)
-    texts = [f.cue for _, _, faults in events for f in faults] + [str(n) for _, n, _ in events]
+    texts = [f.cue for _, _, faults in events for f in faults] + [str(n) for _, n, _ in events if n is not None]
     texts += ["Nice rep", "Good form", "That's it", "Well done"]
     try:
         sounds, rate = synthesize(texts, voice or VoiceSettings())

@@ -17,7 +17,7 @@ model: $(BIN)/trainer
 	$(BIN)/trainer models
 
 demo: model
-	$(BIN)/trainer analyze $(DEMO_VIDEO) --exercise goblet_squat --out out/demo
+	$(BIN)/trainer analyze $(DEMO_VIDEO) --exercise goblet_squat --out out/demo --report
 
 test: model
 	$(BIN)/python -m pytest -m "not validation"
@@ -38,6 +38,7 @@ bench: model
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_speech.py
 	$(BIN)/python bench/bench_cue_latency.py
+	$(BIN)/python bench/bench_history.py
 
 clean:
 	rm -rf out .pytest_cache

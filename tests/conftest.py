@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_VIDEOS = ROOT.parent / "shared" / "videos"
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # for tests/builders.py
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _history_in_a_throwaway_folder(tmp_path_factory):
+    """Commands under test (and their subprocesses) store sessions in a temporary history,
+    never in the user's data folder."""
+    os.environ["TRAINER_DATA_DIR"] = str(tmp_path_factory.mktemp("trainer-data"))
 
 
 @pytest.fixture(scope="session")
@@ -33,3 +41,35 @@ def model_info():
         return resolve_model()
     except ModelError as exc:
         pytest.skip(f"no pose model: {exc}")
+
+
+@pytest.fixture(scope="session")
+def squat_clip(tmp_path_factory) -> Path:
+    """Four goblet squats seen side-on, the second one too shallow (labels in squats.json).
+
+    The generated person starts squatting one second in; in front of a real camera people
+    stand in position first, and counting waits for them to be set up and still. So the clip
+    played here opens with its first frame held for two seconds.
+    """
+    from trainer.synth import generate_clip
+    folder = tmp_path_factory.mktemp("live")
+    generate_clip("goblet_squat", view="side", reps=4, faults={2: ["shallow_depth"]}, fps=15,
+                  width=480, height=270, out=folder / "squats.mp4")
+    return _hold_first_frame(folder / "squats.mp4", folder / "squats_live.mp4", seconds=2.0)
+
+
+def _hold_first_frame(clip: Path, out: Path, seconds: float) -> Path:
+    import cv2
+
+    capture = cv2.VideoCapture(str(clip))
+    fps = capture.get(cv2.CAP_PROP_FPS)
+    frames = []
+    while (frame := capture.read()[1]) is not None:
+        frames.append(frame)
+    capture.release()
+    height, width = frames[0].shape[:2]
+    writer = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
+    for frame in [frames[0]] * round(seconds * fps) + frames:
+        writer.write(frame)
+    writer.release()
+    return out

@@ -6,6 +6,8 @@ display with a person pressing keys.
 """
 
 import json
+import os
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
@@ -54,42 +56,14 @@ class StoppingCamera:
         pass
 
 
-@pytest.fixture(scope="module")
-def squat_clip(tmp_path_factory) -> Path:
-    """Four goblet squats seen side-on, the second one too shallow (labels in squats.json).
-
-    The generated person starts squatting one second in; in front of a real camera people
-    stand in position first, and counting waits for them to be set up and still. So the clip
-    played here opens with its first frame held for two seconds.
-    """
-    from trainer.synth import generate_clip
-    folder = tmp_path_factory.mktemp("live")
-    generate_clip("goblet_squat", view="side", reps=4, faults={2: ["shallow_depth"]}, fps=15,
-                  width=480, height=270, out=folder / "squats.mp4")
-    return _hold_first_frame(folder / "squats.mp4", folder / "squats_live.mp4", seconds=2.0)
-
-
-def _hold_first_frame(clip: Path, out: Path, seconds: float) -> Path:
-    capture = cv2.VideoCapture(str(clip))
-    fps = capture.get(cv2.CAP_PROP_FPS)
-    frames = []
-    while (frame := capture.read()[1]) is not None:
-        frames.append(frame)
-    capture.release()
-    height, width = frames[0].shape[:2]
-    writer = cv2.VideoWriter(str(out), cv2.VideoWriter_fourcc(*"mp4v"), fps, (width, height))
-    for frame in [frames[0]] * round(seconds * fps) + frames:
-        writer.write(frame)
-    writer.release()
-    return out
-
-
 @pytest.mark.slow
 def test_live_on_a_clip_counts_reps_and_says_the_cue(squat_clip, model_info, tmp_path):
     truth = json.loads(squat_clip.with_name("squats.json").read_text())
+    db = tmp_path / "history.sqlite3"
     result = subprocess.run([str(ROOT / ".venv/bin/trainer"), "live", "--camera", str(squat_clip),
                              "--no-window", "--exercise", "goblet_squat", "--out", str(tmp_path),
-                             "--model", str(model_info.path)], capture_output=True, text=True)
+                             "--model", str(model_info.path), "--db", str(db)],
+                            capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     session = json.loads((tmp_path / "session.json").read_text())
@@ -102,7 +76,13 @@ def test_live_on_a_clip_counts_reps_and_says_the_cue(squat_clip, model_info, tmp
     assert [u["rule"] for u in cues] == ["shallow_depth"]
     assert cues[0]["text"] == "Sit deeper, thighs to parallel"
     assert cues[0]["t_s"] >= session["reps"][1]["t_s"]
-    assert f"finished; 4 reps in 17 s, saved to {tmp_path / 'session.json'}" in result.stdout
+    assert (f"finished; 4 reps in 17 s, saved to {tmp_path / 'session.json'} and "
+            f"{tmp_path / 'report.html'}") in result.stdout
+    with sqlite3.connect(db) as conn:   # the same session in the workout history
+        assert conn.execute("SELECT kind, ended FROM sessions").fetchall() == [("live", "finished")]
+        reps = conn.execute("SELECT idx, (SELECT group_concat(rule_id) FROM cues WHERE rep_id = reps.id)"
+                            " FROM reps ORDER BY idx").fetchall()
+    assert reps == [(1, None), (2, "shallow_depth"), (3, None), (4, None)]
 
 
 def test_file_source_skips_frames_for_a_slow_reader_and_ends(tmp_path):
@@ -160,7 +140,7 @@ def test_unplugged_camera_saves_the_session_and_exits_nonzero(monkeypatch, model
     assert result.exit_code == 3
     error = [line for line in result.output.splitlines() if line.startswith("trainer: error:")]
     assert error == [f"trainer: error: camera lost: camera 0 stopped sending frames (unplugged?); "
-                     f"0 reps in 0 s, saved to {tmp_path / 'session.json'}"]
+                     f"0 reps in 0 s, saved to {tmp_path / 'session.json'} and {tmp_path / 'report.html'}"]
     session = json.loads((tmp_path / "session.json").read_text())
     assert session["ended"] == "camera lost: camera 0 stopped sending frames (unplugged?)"
     assert session["frames"]["processed"] >= 1 and session["reps"] == []
@@ -242,3 +222,30 @@ def test_ctrl_c_keeps_the_reps_done_and_saves_the_session_as_interrupted(monkeyp
     assert saved["ended"] == "interrupted" and saved["reps"][0]["index"] == 1
     assert presser.saved_before_then["reps"] == saved["reps"]   # each rep was saved as it ended
     assert not list(tmp_path.glob("*.tmp"))
+
+
+@pytest.mark.slow
+def test_sigkill_mid_session_leaves_every_completed_rep_in_the_history(squat_clip, model_info, tmp_path):
+    db = tmp_path / "history.sqlite3"
+    child = subprocess.Popen([str(ROOT / ".venv/bin/trainer"), "live", "--camera", str(squat_clip),
+                              "--no-window", "--no-voice", "--exercise", "goblet_squat",
+                              "--out", str(tmp_path), "--model", str(model_info.path), "--db", str(db)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    session_file, done = tmp_path / "session.json", []
+    deadline = time.monotonic() + 120
+    while len(done) < 2 and child.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+        if session_file.exists():   # rewritten atomically after each rep, once it is stored
+            done = json.loads(session_file.read_text())["reps"]
+    child.kill()   # SIGKILL mid-session: no cleanup, no report, no closing of the database
+    child.wait()
+    assert len(done) >= 2, "the session never got two reps in"
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT idx, start_s, end_s FROM reps ORDER BY idx").fetchall()
+        assert conn.execute("SELECT ended FROM sessions").fetchall() == [(None,)]
+    assert len(stored) >= len(done)
+    for rep, row in zip(done, stored):
+        assert (rep["index"], rep["start_s"], rep["end_s"]) == (row[0], round(row[1], 3), round(row[2], 3))
+    listed = subprocess.run([str(ROOT / ".venv/bin/trainer"), "history", "--db", str(db)],
+                            capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
+    assert listed.returncode == 0 and "cut off" in listed.stdout

@@ -175,7 +175,7 @@ def test_a_lost_camera_saves_the_workout_and_exits_nonzero(monkeypatch, routine_
     assert result.exit_code == 3
     assert [line for line in result.output.splitlines() if line.startswith("trainer: error:")] == [
         "trainer: error: camera lost: camera 0 stopped sending frames (unplugged?); "
-        f"0 sets done in 0 s, saved to {tmp_path / 'workout.json'}"]
+        f"0 sets done in 0 s, saved to {tmp_path / 'workout.json'} and {tmp_path / 'report.html'}"]
     saved = json.loads((tmp_path / "workout.json").read_text())
     assert saved["ended"].startswith("camera lost") and saved["sets"][0]["reps_by_side"] == {}
     assert saved["exercises"][0]["frames"]["processed"] >= 1

@@ -1,7 +1,8 @@
 """Analyze a recorded video: decode -> pose -> smoothing -> exercise engine -> outputs.
 
 Writes an annotated mp4 (skeleton, key angles, rep counter, cue banners, and with ``speak`` the
-spoken cues as its audio track and as spoken_cues.wav) and ``analysis.json``.
+spoken cues as its audio track and as spoken_cues.wav) and ``analysis.json``; with ``report``
+also report.html and its data (report.json, reps.csv, holds.csv, cues.csv).
 Decoding and video encoding run on their own threads so the pose model sets the pace.
 When the exercise is not given, ``estimate_poses`` and ``recognize_exercise`` name it first and
 the poses of that pass are handed to ``analyze_video``, so the model runs once per frame.
@@ -30,6 +31,7 @@ from .overlay.annotators import (CueBannerAnnotator, MetricPanelAnnotator, RepCo
                                  SkeletonAnnotator)
 from .pose import PoseFrame
 from .recognize import Recognition, recognize
+from .report.timeline import REST_BETWEEN_SETS_S, SectionRecorder
 from .smoothing import PoseSmoother
 from .voice_track import VoiceTrack, build_voice_track
 
@@ -48,6 +50,7 @@ class Analysis:
     json_path: Path | None = None
     voice: VoiceTrack | None = None
     recognition: Recognition | None = None
+    report_path: Path | None = None
 
     def to_json(self) -> dict:
         reps = [{"index": r.index, "side": r.side, "start_s": round(r.start_s, 3),
@@ -82,6 +85,7 @@ class Analysis:
             "advice": self.engine.advice,
             "annotated_video": str(self.annotated_video) if self.annotated_video else None,
             "speech": self.voice.to_json() if self.voice else None,
+            "report": str(self.report_path) if self.report_path else None,
         }
 
 
@@ -107,6 +111,18 @@ class _VideoWriterThread:
     def close(self) -> None:
         self._queue.put(None)
         self._thread.join()
+
+
+def _write_report(recorder: SectionRecorder, engine: ExerciseEngine, analysis: Analysis, out_dir: Path) -> Path:
+    """report.html and its data."""
+    from .report.exports import write_report   # matplotlib loads only when a report is asked for
+
+    video = analysis.video
+    seconds = engine.times[-1] if engine.times else 0.0
+    subtitle = (f"Recorded video {Path(video.path).name}: {seconds:.0f} s, {video.width}x{video.height} "
+                f"at {video.fps:.0f} fps. Sets are split where the rest between reps was over "
+                f"{REST_BETWEEN_SETS_S:.0f} s.")
+    return write_report(out_dir, f"{recorder.exercise.name}: analysis report", subtitle, [recorder.section()])
 
 
 def _cached_pose(poses: list[PoseFrame], frame) -> PoseFrame:
@@ -146,10 +162,13 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
                   write_video: bool = True, speak: bool = False, speech: ArbiterSettings | None = None,
                   voice=None, on_frame: Callable[[int, int], None] | None = None,
                   poses: list[PoseFrame] | None = None,
-                  recognition: Recognition | None = None) -> Analysis:
+                  recognition: Recognition | None = None, report: bool = False,
+                  history=None) -> Analysis:
     """Run the whole pipeline over one file. ``on_frame(done, total)`` reports progress.
     ``poses``: raw poses already estimated for this file (``estimate_poses``), used instead of
-    running the model again; ``recognition``: how the exercise was found, kept in the JSON.
+    running the model again; ``recognition``: how the exercise was found, kept in the JSON;
+    ``report``: also write report.html with its JSON and CSV data; ``history``: a
+    history.SessionLog that stores each rep and hold as it is judged.
 
     Raises VideoError for a file that is not a readable video, ModelError for an unusable model.
     """
@@ -162,6 +181,11 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
     writer = _VideoWriterThread(annotated, source.info.fps, (source.info.width, source.info.height)) if annotated else None
     drawers = (SkeletonAnnotator(), MetricPanelAnnotator(exercise), RepCounterAnnotator())
     banner, cue_text, cue_since = CueBannerAnnotator(), None, -1e9
+    recorder = SectionRecorder(exercise, sets_by_rest_s=REST_BETWEEN_SETS_S)   # sets for report and history
+
+    def keep(item) -> None:
+        if history is not None:
+            history.add(exercise.id, recorder.set_number, item)
     try:
         with PoseEstimator(model.path) if poses is None else nullcontext() as estimator:
             for frame in source:
@@ -169,7 +193,10 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
                        else _cached_pose(poses, frame))
                 pose = smoother(raw)
                 status = engine.update(pose)
+                recorder.on_frame(frame.image, pose, status)   # before the overlay is drawn on it
                 finished = status.new_rep or status.new_hold
+                if finished:
+                    keep(finished)
                 if finished and finished.faults:
                     top = min(finished.faults, key=lambda f: f.priority)
                     cue_text, cue_since = top.cue, frame.t_s
@@ -184,11 +211,17 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
     finally:
         if writer:
             writer.close()
+    known = len(engine.reps), len(engine.holds)
     analysis = Analysis(exercise.id, source.info, model, engine.result(), source.truncated,
                         source.error, annotated, recognition=recognition)
+    for item in [*analysis.engine.reps[known[0]:], *analysis.engine.holds[known[1]:]]:
+        recorder.on_result(item)   # closed by result(): a stretch still held at the end
+        keep(item)
     if speak:
         duration = engine.times[-1] + 1.0 / source.info.fps if engine.times else 0.0
         analysis.voice = build_voice_track(analysis.engine, duration, out_dir, annotated, speech, voice)
+    if report:
+        analysis.report_path = _write_report(recorder, engine, analysis, out_dir)
     analysis.json_path = out_dir / "analysis.json"
     analysis.json_path.write_text(json.dumps(analysis.to_json(), indent=2) + "\n")
     return analysis

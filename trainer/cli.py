@@ -51,6 +51,22 @@ camera_options = _options(
                  help="Webcam index, or a video file played at its real frame rate."),
     click.option("--no-window", is_flag=True, help="Show no window (it is never shown without a display)."))
 
+db_option = click.option("--db", type=click.Path(path_type=Path), default=None,
+                         help="History database (default: history.sqlite3 in the user's data folder).")
+history_options = _options(
+    db_option,
+    click.option("--no-history", is_flag=True, help="Do not store this session in the workout history."))
+
+
+def _session_log(db: Path | None, no_history: bool, kind: str, source: str):
+    """Where this session's reps go as they are judged (None with --no-history, or when the
+    history cannot be opened: one note, and the session goes on)."""
+    if no_history:
+        return None
+    from .history.session_log import SessionLog
+
+    return SessionLog.open(db, kind, source, warn=lambda note: console.print(note, highlight=False))
+
 
 @click.group()
 @click.version_option(__version__, prog_name="trainer")
@@ -75,10 +91,13 @@ def _resolve_model(model: Path | None):
 @model_option
 @click.option("--no-video", is_flag=True, help="Skip writing the annotated video.")
 @click.option("--no-voice", is_flag=True, help="No spoken-cue audio track.")
+@click.option("--report", is_flag=True,
+              help="Also write report.html (tables, plots, pictures) with report.json and CSV files.")
 @voice_options
+@history_options
 def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | None, no_video: bool,
-            no_voice: bool, voice_name: str | None, rate: int | None, volume: float | None,
-            rep_numbers: str) -> None:
+            no_voice: bool, report: bool, voice_name: str | None, rate: int | None, volume: float | None,
+            rep_numbers: str, db: Path | None, no_history: bool) -> None:
     """Analyze a recorded VIDEO: count reps, check form, write an annotated video and analysis.json.
 
     Without --exercise the exercise is recognised from the poses first (printed and kept in
@@ -110,16 +129,39 @@ def analyze(video: Path, exercise_id: str, out_dir: Path | None, model: Path | N
                 poses = estimate_poses(source, info, on_frame)
             recognition = _recognised(poses, video)
             exercise_id, source = recognition.exercise, VideoSource(video)
-        with _frame_progress("analyzing") as on_frame:
+        history = _session_log(db, no_history, "analysis", str(video))
+        with _frame_progress("analyzing") as on_frame, _history_kept(history) as ending:
             analysis = analyze_video(source, exercise_id, out_dir, info, write_video=not no_video,
                                      speak=not no_voice, speech=ArbiterSettings(rep_numbers=rep_numbers),
                                      voice=VoiceSettings(voice_name, rate, volume),
-                                     on_frame=on_frame, poses=poses, recognition=recognition)
+                                     on_frame=on_frame, poses=poses, recognition=recognition,
+                                     report=report, history=history)
+            ending.update(duration_s=analysis.engine.stats.total / max(source.info.fps, 1e-9),
+                          report=analysis.report_path)
     except (VideoError, ModelError) as exc:
         raise fail(str(exc)) from None
     _print_summary(analysis)
     if analysis.engine.stats.no_person == analysis.engine.stats.total:
         raise fail(f"{video}: no person was found in any frame; nothing to analyze", code=3)
+
+
+@contextmanager
+def _history_kept(history):
+    """Close an analysis's history session: "finished", or how it failed. Yields a dict the
+    caller fills with ``duration_s`` and ``report``."""
+    ending = {"duration_s": 0.0, "report": None}
+    status = "finished"
+    try:
+        yield ending
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
+    except BaseException as exc:
+        status = f"failed: {exc}"
+        raise
+    finally:
+        if history is not None:
+            history.finish(status, ending["duration_s"], ending["report"])
 
 
 @contextmanager
@@ -178,7 +220,8 @@ def _print_summary(analysis) -> None:
     if analysis.truncated or analysis.decode_error:
         out.print(f"note: the video ended early after {data['video']['frames']} frames "
                   "(truncated or corrupt); results cover the frames that decoded")
-    written = [analysis.json_path, analysis.annotated_video, voice.audio if voice else None]
+    written = [analysis.json_path, analysis.annotated_video, voice.audio if voice else None,
+               analysis.report_path]
     out.print("wrote " + ", ".join(str(p) for p in written if p))
 
 
@@ -192,8 +235,9 @@ def _print_summary(analysis) -> None:
               show_default=True, help="Folder for session.json.")
 @click.option("--max-seconds", type=click.FloatRange(min=0, min_open=True), default=None,
               help="Stop after this many seconds.")
+@history_options
 def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep_numbers, model,
-         out_dir, max_seconds) -> None:
+         out_dir, max_seconds, db, no_history) -> None:
     """Coach one exercise live from a webcam: counts reps, speaks form cues, saves session.json.
 
     Keys in the window: p pause, s skip, m mute, q or Esc quit.
@@ -220,12 +264,14 @@ def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep
             session = run_live(exercise_id, source, info.path, out_dir=out_dir, window=not no_window,
                                speech=ArbiterSettings(rep_numbers=rep_numbers),
                                voice=VoiceSettings(voice_name, rate, volume), no_voice=no_voice,
-                               max_seconds=max_seconds, print_cue=lambda text: out.print(text, highlight=False))
+                               max_seconds=max_seconds, print_cue=lambda text: out.print(text, highlight=False),
+                               history=_session_log(db, no_history, "live", source.name))
         except ModelError as exc:
             raise fail(str(exc)) from None
     reps, holds = len(session.reps), len(session.holds)
     done = f"{reps} rep{'s' * (reps != 1)}" + (f" and {holds} hold{'s' * (holds != 1)}" if holds else "")
-    summary = f"{session.ended}; {done} in {session.duration_s:.0f} s, saved to {session.path}"
+    summary = (f"{session.ended}; {done} in {session.duration_s:.0f} s, saved to {session.path}"
+               + (f" and {session.report_path}" if session.report_path else ""))
     if not session.clean_end:
         raise fail(summary, code=130 if session.ended == "interrupted" else 3)
     if not session.frames_with_person:
@@ -244,8 +290,9 @@ def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep
 @model_option
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out/workout"),
               show_default=True, help="Folder for workout.json.")
+@history_options
 def workout(routine_file, only_phase, start_at, camera, no_window, no_voice, voice_name, rate, volume,
-            rep_numbers, model, out_dir) -> None:
+            rep_numbers, model, out_dir, db, no_history) -> None:
     """Coach a whole routine by voice: announces each exercise, counts sets, sides and holds,
     times the rests, saves workout.json.
 
@@ -273,11 +320,13 @@ def workout(routine_file, only_phase, start_at, camera, no_window, no_voice, voi
                                  start_at=start_at, window=not no_window,
                                  speech=ArbiterSettings(rep_numbers=rep_numbers),
                                  voice=VoiceSettings(voice_name, rate, volume), no_voice=no_voice,
-                                 print_cue=lambda text: out.print(text, highlight=False))
+                                 print_cue=lambda text: out.print(text, highlight=False),
+                                 history=_session_log(db, no_history, "workout", source.name))
         except ModelError as exc:
             raise fail(str(exc)) from None
     sets = sum(log.complete for log in record.coach.sets)
-    summary = f"{record.ended}; {sets} set{'s' * (sets != 1)} done in {record.duration_s:.0f} s, saved to {record.path}"
+    summary = (f"{record.ended}; {sets} set{'s' * (sets != 1)} done in {record.duration_s:.0f} s, "
+               f"saved to {record.path}" + (f" and {record.report_path}" if record.report_path else ""))
     if record.ended not in CLEAN_ENDINGS:
         raise fail(summary, code=130 if record.ended == "interrupted" else 3)
     out.print(summary, highlight=False)
@@ -431,6 +480,46 @@ def _print_synthetic(score, chosen) -> None:
         out.print(f"hold timing error: worst {max(score.hold_errors_s):.2f} s (goal <= 1 s)")
     for miss in score.misses:
         out.print(f"  {miss}", highlight=False)
+
+
+@contextmanager
+def _history_errors():
+    """History problems as one line: exit 1 when nothing is recorded, 2 for an unusable file."""
+    from .history import EmptyHistory, HistoryError
+    try:
+        yield
+    except EmptyHistory as exc:
+        raise fail(str(exc), code=1) from None
+    except HistoryError as exc:
+        raise fail(str(exc)) from None
+
+
+@cli.command()
+@click.option("--exercise", "exercise_id", default=None,
+              help="Show this exercise's trend per session and, if one-sided, its left/right balance.")
+@click.option("--csv", "csv_path", type=click.Path(path_type=Path), default=None,
+              help="Export the reps to this CSV file (sessions go beside it as <name>_sessions.csv).")
+@click.option("--limit", type=click.IntRange(min=1), default=30, show_default=True,
+              help="Show at most this many latest sessions.")
+@db_option
+def history(exercise_id, csv_path, limit, db) -> None:
+    """List recorded sessions, or one exercise's trend. Exits 1 when nothing is recorded."""
+    from .history.show import show_history
+
+    with _history_errors():
+        show_history(db, out, exercise_id, limit, csv_path)
+
+
+@cli.command()
+@click.option("--out", "out_path", type=click.Path(path_type=Path), default=Path("out/progress.html"),
+              show_default=True, help="HTML file to write.")
+@db_option
+def progress(out_path, db) -> None:
+    """Write the HTML progress report (volume, range of motion, tempo, left/right balance)."""
+    from .history.progress import write_report
+
+    with _history_errors():
+        out.print(write_report(db, out_path), highlight=False)
 
 
 def main() -> None:

@@ -5,7 +5,8 @@ lagging behind the person (VIDEO mode on the newest frame drops frames like live
 Counting starts once the person is set up: the set-up guide has no advice left and they have
 held still a moment, and then the engine's own settle time passes. The session is written to
 ``session.json`` (atomically) after every rep, hold and utterance and at the end, so a lost
-camera, Ctrl-C or a crash loses at most the rep in progress.
+camera, Ctrl-C or a crash loses at most the rep in progress. Unless it crashed, report.html
+(with its JSON and CSV data) is written beside it at the end.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from .io.speech import VoiceSettings
 from .overlay.annotators import (CueBannerAnnotator, MetricPanelAnnotator, RepCounterAnnotator,
                                  SkeletonAnnotator)
 from .pose import PoseFrame
+from .report.timeline import SectionRecorder
 from .setup_guide import SetupGuide
 from .smoothing import PoseSmoother
 
@@ -52,6 +54,7 @@ class LiveSession:
     holds: list = field(default_factory=list)     # (t_s it was reported, HoldResult)
     utterances: list = field(default_factory=list)  # (t_s it started, Utterance)
     ended: str = "running"
+    report_path: Path | None = None
     frames: int = 0
     frames_with_person: int = 0
     dropped_frames: int = 0
@@ -77,11 +80,13 @@ class LiveSession:
                 "reps": reps, "holds": holds, "utterances": said}
 
     def _said_for(self, i: int, events: list) -> list[str]:
-        """Rule ids of this item's cues that were spoken before the next item was reported."""
-        t, item = events[i]
+        """Rule ids of this item's cues that were spoken from its start (a fault certain before
+        the rep ended is said during it) until the next item was reported."""
+        _, item = events[i]
         until = events[i + 1][0] if i + 1 < len(events) else float("inf")
         rules = {f.rule_id for f in item.faults}
-        return [u.rule_id for s, u in self.utterances if u.kind == "cue" and u.rule_id in rules and t <= s < until]
+        return [u.rule_id for s, u in self.utterances
+                if u.kind == "cue" and u.rule_id in rules and item.start_s <= s < until]
 
     def save(self) -> None:
         """Write session.json atomically: a reader never sees half a file."""
@@ -152,7 +157,8 @@ class ExerciseLoop:
     """One exercise's per-frame work; ``step`` returns the frame's status (None before set-up)."""
 
     def __init__(self, exercise, fps: float, estimator, voice, session: LiveSession,
-                 save: Callable[[], None] | None = None) -> None:
+                 save: Callable[[], None] | None = None, recorder: SectionRecorder | None = None,
+                 history=None) -> None:
         self.exercise, self.estimator, self.voice, self.session = exercise, estimator, voice, session
         self.save = save or session.save   # a guided workout saves its own record instead
         self.engine = ExerciseEngine(exercise, fps, history_s=HISTORY_S)
@@ -161,6 +167,8 @@ class ExerciseLoop:
         self.set_up = False
         self.advice: list[str] = []
         self._said_count = 0
+        self.recorder = recorder or SectionRecorder(exercise)   # what the report shows
+        self.history = history   # a history.SessionLog: each rep and hold stored as judged
 
     def step(self, frame):
         pose = self.smoother(self.estimator.estimate(frame.image, frame.t_s, frame.index))
@@ -174,6 +182,7 @@ class ExerciseLoop:
         status = self.engine.update(pose) if self.set_up else None
         if status is not None:
             self.voice.on_status(status, frame.t_s)
+        self.recorder.on_frame(frame.image, pose, status)
         self._record(status, frame.t_s)
         return pose, status
 
@@ -184,6 +193,9 @@ class ExerciseLoop:
             self.session.reps.append((now_s, rep))
         if hold:
             self.session.holds.append((now_s, hold))
+        for item in (rep, hold):
+            if item and self.history:
+                self.history.add(self.exercise.id, self.recorder.set_number, item)
         if rep or hold or len(self.voice.spoken) != self._said_count:
             self._said_count = len(self.voice.spoken)
             self.session.utterances = list(self.voice.spoken)
@@ -193,6 +205,7 @@ class ExerciseLoop:
         """A fresh engine (a new set), keeping the set-up already done; the last one's reps and
         holds stay in the session."""
         self.finish(self.session.duration_s)
+        self.recorder.new_set()
         self.engine = ExerciseEngine(self.exercise, self.engine.fps, history_s=HISTORY_S)
 
     def finish(self, now_s: float) -> None:
@@ -203,6 +216,10 @@ class ExerciseLoop:
         result = self.engine.result()
         self.session.reps += [(now_s, r) for r in result.reps[known[0]:]]
         self.session.holds += [(now_s, h) for h in result.holds[known[1]:]]
+        for item in [*result.reps[known[0]:], *result.holds[known[1]:]]:
+            self.recorder.on_result(item)
+            if self.history:
+                self.history.add(self.exercise.id, self.recorder.set_number, item)
 
 
 class LiveWindow:
@@ -268,8 +285,10 @@ def _run_frames(source: CameraSource, loop: ExerciseLoop, voice, window, max_sec
 def run_live(exercise_id: str, camera: str | CameraSource, model_path: Path, *, out_dir: Path,
              window: bool = True, speech: ArbiterSettings | None = None,
              voice: VoiceSettings | None = None, no_voice: bool = False,
-             max_seconds: float | None = None, print_cue: Callable[[str], None] = print) -> LiveSession:
+             max_seconds: float | None = None, print_cue: Callable[[str], None] = print,
+             history=None) -> LiveSession:
     """Coach one exercise live until the file ends, a key or Ctrl-C stops it, or the camera is lost.
+    ``history``: a history.SessionLog that stores each rep and hold as it is judged.
 
     Raises KeyError for an unknown exercise, CameraError for a camera or file that cannot be
     opened and ModelError for an unusable model, all before the session starts. A given
@@ -282,8 +301,31 @@ def run_live(exercise_id: str, camera: str | CameraSource, model_path: Path, *, 
         out_dir.mkdir(parents=True, exist_ok=True)
         session = LiveSession(exercise.id, kit.source.name, out_dir / "session.json")
         session.save()
-        loop = ExerciseLoop(exercise, kit.source.fps, kit.estimator, kit.voice, session)
-        with ending_recorded(session, lambda: setattr(session, "utterances", list(kit.voice.spoken))):
-            session.ended = _run_frames(kit.source, loop, kit.voice, kit.screen, max_seconds)
-            loop.finish(session.duration_s)
+        loop = ExerciseLoop(exercise, kit.source.fps, kit.estimator, kit.voice, session, history=history)
+        with history_finished(history, session):
+            with ending_recorded(session, lambda: setattr(session, "utterances", list(kit.voice.spoken))):
+                session.ended = _run_frames(kit.source, loop, kit.voice, kit.screen, max_seconds)
+                loop.finish(session.duration_s)
+            session.report_path = write_session_report(out_dir, f"Live session: {exercise.name}", session,
+                                                       [loop.recorder])
     return session
+
+
+@contextmanager
+def history_finished(history, record):
+    """Close the session in the history (if kept) with how ``record`` ended, whatever happens."""
+    try:
+        yield
+    finally:
+        if history is not None:
+            history.finish(record.ended, record.duration_s, record.report_path)
+
+
+def write_session_report(out_dir: Path, title: str, record, recorders: list[SectionRecorder]) -> Path:
+    """report.html with its JSON and CSV data, one section per exercise (a LiveSession or a
+    workout record gives the when, where and how it ended)."""
+    from .report.exports import write_report   # matplotlib loads only now, after the session
+
+    subtitle = (f"Started {record.started_at} (UTC) on camera {record.camera}; {record.duration_s:.0f} s; "
+                f"ended: {record.ended}. A new set starts whenever counting restarts.")
+    return write_report(out_dir, title, subtitle, [recorder.section() for recorder in recorders])

@@ -1,7 +1,8 @@
 """The guided routine on a camera: ``run_workout`` feeds ``workout.WorkoutCoach`` from one
 camera stream, reusing the live session's per-exercise loop (set-up guidance again at every
 exercise, a fresh engine for every set), and writes ``workout.json`` atomically after every
-rep, hold and announcement, so a lost camera, Ctrl-C or a crash keeps what was done.
+rep, hold and announcement, so a lost camera, Ctrl-C or a crash keeps what was done. Unless it
+crashed, report.html (one section per exercise, with JSON and CSV data) is written at the end.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from pathlib import Path
 from typing import Callable
 
 from .exercises import get_exercise
-from .live import ExerciseLoop, LiveSession, ending_recorded, open_live
+from .live import (ExerciseLoop, LiveSession, ending_recorded, history_finished, open_live,
+                   write_session_report)
 from .pose import PoseFrame
+from .report.thumbnails import ThumbnailRing
+from .report.timeline import SectionRecorder
 from .routine import Routine
 from .workout import WorkoutCoach
 
@@ -36,6 +40,7 @@ class WorkoutRecord:
     utterances: list = field(default_factory=list)   # (t_s, Utterance) from the live voice
     ended: str = "running"
     duration_s: float = 0.0
+    report_path: Path | None = None
 
     def to_json(self) -> dict:
         counted = []
@@ -63,11 +68,15 @@ CLEAN_ENDINGS = ("finished", "quit", "video ended")
 class _Workout:
     """Frame by frame: the current exercise's live loop, the coach and the voice."""
 
-    def __init__(self, coach: WorkoutCoach, record: WorkoutRecord, fps: float, estimator, voice) -> None:
+    def __init__(self, coach: WorkoutCoach, record: WorkoutRecord, fps: float, estimator, voice,
+                 history=None) -> None:
         self.coach, self.record, self.fps, self.estimator, self.voice = coach, record, fps, estimator, voice
+        self.history = history
         self.loop = None
         self._position: tuple[int, int] | None = None
         self._seen = (0, 0)
+        self.recorders: list[SectionRecorder] = []   # one per exercise, for the report
+        self._ring = ThumbnailRing()   # shared: one exercise at a time, memory stays flat
 
     def step(self, frame, paused: bool = False):
         """One frame: counted while an exercise is on (not resting, not paused)."""
@@ -112,7 +121,9 @@ class _Workout:
         exercise = get_exercise(self.coach.exercise.id)
         session = LiveSession(exercise.id, self.record.camera, self.record.path)
         self.record.exercises.append(session)
-        self.loop = ExerciseLoop(exercise, self.fps, self.estimator, self.voice, session, save=self.record.save)
+        self.recorders.append(SectionRecorder(exercise, self._ring))
+        self.loop = ExerciseLoop(exercise, self.fps, self.estimator, self.voice, session, save=self.record.save,
+                                 recorder=self.recorders[-1], history=self.history)
 
     def lines(self, status, now_s: float) -> list[str]:
         """The overlay's text: rest countdown, or the set and the count against its target."""
@@ -158,10 +169,12 @@ def _play(source, workout: _Workout, window, print_line: Callable[[str], None]) 
 
 def run_workout(routine: Routine, camera, model_path: Path, *, out_dir: Path, only_phase: str | None = None,
                 start_at: str | None = None, window: bool = True, speech=None, voice=None,
-                no_voice: bool = False, print_cue: Callable[[str], None] = print) -> WorkoutRecord:
+                no_voice: bool = False, print_cue: Callable[[str], None] = print,
+                history=None) -> WorkoutRecord:
     """Coach the routine live until it is complete, the file ends, a key or Ctrl-C stops it, or
     the camera is lost. Raises RoutineError for an unknown phase or exercise id (before
-    anything is opened), CameraError and ModelError like ``run_live``."""
+    anything is opened), CameraError and ModelError like ``run_live``. ``history``: a
+    history.SessionLog that stores each rep and hold as it is judged."""
 
     coach = WorkoutCoach(routine, routine.exercises(only_phase, start_at))
     with ExitStack() as resources:
@@ -170,11 +183,14 @@ def run_workout(routine: Routine, camera, model_path: Path, *, out_dir: Path, on
         out_dir.mkdir(parents=True, exist_ok=True)
         record = WorkoutRecord(routine.name, kit.source.name, out_dir / "workout.json", coach,
                                utterances=kit.voice.spoken)
-        workout = _Workout(coach, record, kit.source.fps, kit.estimator, kit.voice)
-        with ending_recorded(record):
-            coach.start(0.0)
-            workout.sync(0.0)
-            record.ended = _play(kit.source, workout, kit.screen, print_cue)
-            if workout.loop is not None:
-                workout.loop.finish(record.duration_s)
+        workout = _Workout(coach, record, kit.source.fps, kit.estimator, kit.voice, history)
+        with history_finished(history, record):
+            with ending_recorded(record):
+                coach.start(0.0)
+                workout.sync(0.0)
+                record.ended = _play(kit.source, workout, kit.screen, print_cue)
+                if workout.loop is not None:
+                    workout.loop.finish(record.duration_s)
+            record.report_path = write_session_report(out_dir, f"Workout: {routine.name}", record,
+                                                      workout.recorders)
     return record

@@ -27,6 +27,7 @@ figcaption { font-size: .85rem; color: #5b6577; }
 .thumbs { display: flex; flex-wrap: wrap; gap: 1rem; }
 .thumbs figure { width: 16rem; }
 .thumbs img { width: 100%; border: 1px solid #d5dbe6; }
+.notes td:last-child, .notes th:last-child { text-align: left; }
 """
 
 

@@ -13,11 +13,11 @@ The generator's labels give a faulty rep's start, its turning point and its end.
 from the rep's start and is plainest at the turn, so both are printed; the issue's goal is a
 median under 0.5 s. A rep is judged once it is complete (the persistence rule: a fault must
 hold through the rep's turn), so the cue cannot start before the rep ends: the printout splits
-the latency by where it is measured from. A stretch's fault is said when the hold ends, which
-the 90th percentile shows. Faults judged on the worst value held (a knee caving, the chest
+the latency by where it is measured from. Faults judged on the worst value held (a knee caving, the chest
 dropping) are said while the rep is still under way once they have held 0.2 s (the engine's
 early faults); the printout says how many were and whether each was confirmed when its rep
-ended. Live sessions add the
+ended; a stretch's faults are said once the position has been held a second. Live sessions
+add the
 pose model's time per frame (about 25-35 ms here) on top. Nothing is asserted.
 """
 
@@ -32,7 +32,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 from trainer.arbiter import CueArbiter, schedule_speech  # noqa: E402
+from trainer.engine import ExerciseEngine  # noqa: E402
+from trainer.exercises import get_exercise  # noqa: E402
+from trainer.pose import PoseFrame  # noqa: E402
 from trainer.evaluate import BODY_TYPES, clip_for, evaluation_plan, poses_of, run_engine  # noqa: E402
 from trainer.exercises import EXERCISES  # noqa: E402
 from trainer.io.model_store import resolve_model  # noqa: E402
@@ -45,18 +50,73 @@ CACHE = ROOT / "out" / "eval-cache"
 EARLY = {"raised": 0, "confirmed": 0}   # early faults over all clips, and how many their rep kept
 
 
-def latencies(exercise_id: str, args: dict, model: Path) -> tuple[list[tuple[float, float, float]], int]:
-    """(from the fault's first frame, from its turn, from the labelled end) to the cue's start,
-    in seconds, for each faulty rep (or hold: its start is its turn) of one clip whose cue was
-    spoken; and how many faults the clip has."""
+def truth_series(labels: dict, exercise_id: str) -> ExerciseEngine:
+    """An engine fed the generator's exact landmarks: its per-frame metrics are what the
+    person really did, frame by frame."""
+    engine = ExerciseEngine(get_exercise(exercise_id), labels["fps"])
+    xy, world = np.asarray(labels["landmarks_2d"], float), np.asarray(labels["landmarks_3d"], float)
+    seen = np.asarray(labels["landmark_visible"], float)
+    size = (labels["width"], labels["height"])
+    for i in range(len(xy)):
+        engine.update(PoseFrame(i / labels["fps"], i, size, xy[i], world[i], seen[i], np.ones(33), 1))
+    return engine
+
+
+def fault_onset_s(engine: ExerciseEngine, fault: str, span: dict, fps: float) -> float:
+    """When a fault first shows. A rule on the worst value held: the first frame of the rep (or
+    hold) whose true metric breaks the limit. A rule on the best value reached (depth): the
+    turning point, where the person turns back short of it. A whole-rep measurement or a
+    swing: the end of the rep, the first moment it exists."""
+    rule = next(r for r in engine.exercise.rules if r.id == fault)
+    start, end = span["start_frame"] / fps, span["end_frame"] / fps
+    turn = span.get("turn_frame", span["start_frame"]) / fps
+    if rule.metric.startswith("rep:") or rule.judged_on == "range":
+        return end
+    if rule.judged_on == "best":
+        return turn
+    times = np.asarray(engine.times)
+    values = np.asarray(engine.series.get(rule.metric.format(side=span["side"]), [np.nan] * len(times)), float)
+    inside = (times >= start) & (times <= end)
+    with np.errstate(invalid="ignore"):
+        broken = inside & (values > rule.limit if rule.fault_when == "above" else values < rule.limit)
+    return float(times[np.argmax(broken)]) if broken.any() else turn
+
+
+def confirmed(early, result) -> bool:
+    """Whether the rep (or hold) an early fault was said in ended with that fault too."""
+    if early.rep_index is not None:
+        return any(r.index == early.rep_index and early.rule_id in {f.rule_id for f in r.faults}
+                   for r in result.reps)
+    return any(h.start_s <= early.t_s <= h.end_s + 1.0 and early.rule_id in {f.rule_id for f in h.faults}
+               for h in result.holds)
+
+
+KINDS: dict[str, list[float]] = {}   # latency from the onset, by how the fault is judged
+
+
+def fault_kind(engine: ExerciseEngine, fault: str, in_hold: bool) -> str:
+    rule = next(r for r in engine.exercise.rules if r.id == fault)
+    if in_hold:
+        return "a stretch's position (said once held 1 s)"
+    if rule.metric.startswith("rep:") or rule.judged_on == "range":
+        return "whole-rep measurement or swing (said when the rep ends)"
+    if rule.judged_on == "best":
+        return "depth or reach not attained (said when the rep ends)"
+    return "worst value held (said during the rep once it held 0.2 s)"
+
+
+def latencies(exercise_id: str, args: dict, model: Path) -> tuple[list[tuple[float, ...]], int]:
+    """(from the fault's onset, from the rep's start, from its turn, from the labelled end) to
+    the cue's start, in seconds, for each faulty rep (or hold: its start is its turn) of one
+    clip whose cue was spoken; and how many faults the clip has."""
     labels_path = clip_for(exercise_id, CACHE, **args)
     labels = json.loads(labels_path.read_text())
     fps = labels["fps"]
+    truth = truth_series(labels, exercise_id)
     result = run_engine(exercise_id, poses_of(labels_path.with_suffix(".mp4"), model, CACHE), fps)
     timeline = schedule_speech(completion_events(result), speaking_time_s, CueArbiter())
-    kept = {rep.index: {f.rule_id for f in rep.faults} for rep in result.reps}
     EARLY["raised"] += len(result.early_faults)
-    EARLY["confirmed"] += sum(f.rule_id in kept.get(f.rep_index, ()) for f in result.early_faults)
+    EARLY["confirmed"] += sum(confirmed(f, result) for f in result.early_faults)
     found, faults = [], 0
     for rep in labels["reps"] + labels["holds"]:
         start_s, end_s = rep["start_frame"] / fps, rep["end_frame"] / fps
@@ -65,7 +125,9 @@ def latencies(exercise_id: str, args: dict, model: Path) -> tuple[list[tuple[flo
             faults += 1
             said = [t for t, u in timeline if u.rule_id == fault and t >= start_s]
             if said:
-                found.append((said[0] - start_s, said[0] - turn_s, said[0] - end_s))
+                onset_s = fault_onset_s(truth, fault, rep, fps)
+                found.append((said[0] - onset_s, said[0] - start_s, said[0] - turn_s, said[0] - end_s))
+                KINDS.setdefault(fault_kind(truth, fault, "turn_frame" not in rep), []).append(said[0] - onset_s)
     return found, faults
 
 
@@ -83,7 +145,7 @@ def main() -> None:
     if not rows:
         print("no spoken fault cue found")
         return
-    from_start, from_turn, from_end = zip(*rows)
+    from_onset, from_start, from_turn, from_end = zip(*rows)
 
     def summary(values) -> str:
         ordered = sorted(values)
@@ -92,7 +154,10 @@ def main() -> None:
 
     print(f"faulty reps with their cue spoken: {len(rows)} of {faults} (the others: not caught, "
           "or the same cue said less than its cool-down before)")
-    print(f"fault's first frame -> cue starts: {summary(from_start)}  (goal: median < 0.5 s)")
+    print(f"fault's first frame -> cue starts: {summary(from_onset)}  (goal: median < 0.5 s)")
+    for kind, values in sorted(KINDS.items()):
+        print(f"  {kind}: {len(values)} faults, {summary(values)}")
+    print(f"rep's first frame -> cue starts: {summary(from_start)}")
     print(f"fault at its plainest (turn) -> cue starts: {summary(from_turn)}")
     print(f"faults said while their rep was under way: {EARLY['raised']}, of which "
           f"{EARLY['confirmed']} were confirmed when the rep ended")

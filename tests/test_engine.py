@@ -237,3 +237,34 @@ def test_depth_is_never_judged_before_the_rep_ends():
 def test_jitter_alone_raises_no_early_fault():
     _, statuses = _run_with_status(squat_sequence(4, view="front", noise_px=2.0, seed=3))
     assert not any(s.early_faults for s in statuses)
+
+
+def _truth_engine(exercise_id, **kwargs):
+    """An engine fed a generated person's exact landmarks (no rendering, no model)."""
+    import numpy as np
+    from trainer.synth.truth import truth_landmarks
+
+    truth = truth_landmarks(exercise_id, view="side", fps=15, **kwargs)
+    engine = ExerciseEngine(get_exercise(exercise_id), truth.fps)
+    statuses = [engine.update(PoseFrame(i / truth.fps, i, (truth.width, truth.height), truth.xy[i],
+                                        truth.world[i], np.ones(33), np.ones(33)))
+                for i in range(len(truth.xy))]
+    return engine, statuses
+
+
+def test_a_stretch_held_wrong_is_corrected_early_in_the_hold_not_when_it_ends():
+    engine, statuses = _truth_engine("calf_stretch", reps=2, hold_s=10.0, faults={1: ["back_knee_bent"]})
+    early = [(s.t_s, f.rule_id) for s in statuses for f in s.early_faults]
+    first, second = engine.result().holds[:2]
+    assert [rule for _, rule in early] == ["back_knee_bent"]   # once, in the faulty hold only
+    assert first.start_s < early[0][0] < first.start_s + 3.0 < first.end_s
+    assert "back_knee_bent" in [f.rule_id for f in first.faults] and not second.faults
+
+
+def test_a_bottom_fault_is_said_on_the_way_down_once_earlier_reps_show_where_the_bottom_is():
+    engine, statuses = _truth_engine("goblet_squat", reps=3, faults={3: ["chest_drop"]})
+    early = {f.rule_id: (s.t_s, f.rep_index) for s in statuses for f in s.early_faults}
+    third = engine.result().reps[2]
+    chest_said_s, rep_index = early["chest_drop"]
+    assert rep_index == 3 and chest_said_s < third.turn_s   # before the turn
+    assert set(early) <= {f.rule_id for f in third.faults}   # and the whole rep agrees

@@ -31,6 +31,7 @@ STILL_SHANKS = 0.035     # drift less than this many shank lengths (breathing an
 TORSO_TO_SHANK = 0.8     # a shank is about 0.8 of the shoulder-to-hip length
 EARLY_PERSIST_S = 0.2    # a fault said before its rep ends must have held this long
 EARLY_TURNED_SHARE = 0.3  # ...and a bottom fault waits until the person is this far back up
+EARLY_HOLD_S = 1.0       # a stretch's position is judged once it has been held this long
 LOST_TIP_SHARE = 0.15    # the person lost in this share of frames: say the exercise's camera tip
 
 
@@ -143,6 +144,7 @@ class ExerciseEngine:
         self._pending: Rep | None = None   # a rep waiting for its follow-through
         self.early_faults: list[FormFault] = []   # every early fault, timed when it was raised
         self._early_rep, self._early_said = 0, set()
+        self._turn_values: list[float] = []   # where each judged rep turned (its signal)
         self._recent_joints: deque = deque()  # (t, leg joints' xy) over the stillness window
         self._recent_seen: deque[bool] = deque(maxlen=max(1, round(self.fps)))  # found, last 1 s
 
@@ -171,6 +173,7 @@ class ExerciseEngine:
         else:
             status.new_hold = self._update_hold(ready and self._still(frame), metrics, frame.t_s)
             status.holding, status.held_s = self.hold_timer.holding, self.hold_timer.held_s
+            status.early_faults = self._early_hold_faults(frame.t_s)
         return status
 
     def _follow_through(self, rep: Rep | None, t_s: float) -> RepResult | None:
@@ -209,12 +212,14 @@ class ExerciseEngine:
                 warnings.simplefilter("ignore", RuntimeWarning)
                 side = self.exercise.working_side({k: self._series(k, window) for k in self.series})
         times = np.asarray(self.times[window])
+        expected = self._expected_bottom(rep)
         faults = []
         for rule in self.exercise.rules:
-            if rule.id in self._early_said or view not in rule.views or not _early_judgeable(rule, turned):
+            if rule.id in self._early_said or view not in rule.views or \
+                    not _early_judgeable(rule, turned or expected is not rep):
                 continue
             values = self._series(rule.metric.format(side=side), window)
-            mask = self._phase_mask(rule.phase, rep, window)
+            mask = self._phase_mask(rule.phase, expected, window)
             strict = rule if rule.judged_on == "best" else replace(
                 rule, persist_s=max(rule.persist_s, EARLY_PERSIST_S))
             fault = judge(strict, values[mask], times[mask], self.fps, rep_index=rep.index,
@@ -224,6 +229,45 @@ class ExerciseEngine:
                 faults.append(replace(fault, t_s=t_s))
         self.early_faults += faults
         return faults
+
+    def _early_hold_faults(self, t_s: float) -> list[FormFault]:
+        """Faults of the stretch being held, said once the position has been held
+        ``EARLY_HOLD_S`` (a therapist corrects a stretch early, not when it is over): each rule
+        of the hold judged on the hold so far, at most once a hold, the fault held for half
+        that time."""
+        start = self.hold_timer.started_s
+        if start is None or self.hold_timer.held_s < EARLY_HOLD_S:
+            return []
+        if start != self._early_rep:
+            self._early_rep, self._early_said = start, set()
+        window = self._window(start, t_s)
+        views = Counter(v for v in self.views[window] if v is not None)
+        view = views.most_common(1)[0][0] if views else None
+        side = self._hold_sides.most_common(1)[0][0] if self._hold_sides else "both"
+        times = np.asarray(self.times[window])
+        faults = []
+        for rule in self.exercise.rules:
+            if rule.id in self._early_said or view not in rule.views or rule.phase is not Phase.HOLD \
+                    or rule.judged_on == "range" or rule.metric.startswith(REP_METRIC):
+                continue
+            held = replace(rule, persist_s=max(rule.persist_s, EARLY_HOLD_S / 2))
+            fault = judge(held, self._series(rule.metric.format(side=side), window), times, self.fps,
+                          rep_index=None, side=side, view=view)
+            if fault:
+                self._early_said.add(rule.id)
+                faults.append(replace(fault, t_s=t_s))
+        self.early_faults += faults
+        return faults
+
+    def _expected_bottom(self, rep: Rep) -> Rep:
+        """The rep under way with its turn where this person's earlier reps turned (their
+        median), unless it already went further: so "the bottom" of a rep still on its way
+        down is the same depth band its end will judge. The rep itself before any rep is done."""
+        if not self._turn_values:
+            return rep
+        away = self.exercise.rep_thresholds.direction
+        usual = float(np.median(self._turn_values[-5:]))
+        return rep if rep.turn_value * away >= usual * away else replace(rep, turn_value=usual)
 
     def _still(self, frame) -> bool:
         """Holding means staying put: the seen hips, knees and ankles (their median joint) have
@@ -411,6 +455,7 @@ class ExerciseEngine:
         return (str(view) if view else None), measurements, faults, unjudged
 
     def _judge_rep(self, rep: Rep) -> RepResult:
+        self._turn_values.append(rep.turn_value)
         window = self._window(rep.start_s, rep.end_s + self.exercise.follow_through_s)
         side = "both"
         rep_only = self._window(rep.start_s, rep.end_s)
@@ -457,9 +502,9 @@ def _early_judgeable(rule, turned: bool) -> bool:
         # often goes deeper again (good mornings, reverse lunges), and swings and whole-rep
         # measurements need the complete rep.
         return False
-    if rule.phase in (Phase.DESCENT, Phase.WHOLE_REP) and "{side}" not in rule.metric:
-        return True
-    return turned and rule.phase in (Phase.DESCENT, Phase.WHOLE_REP, Phase.BOTTOM)
+    if "{side}" in rule.metric:
+        return turned and rule.phase in (Phase.DESCENT, Phase.WHOLE_REP, Phase.BOTTOM)
+    return rule.phase in (Phase.DESCENT, Phase.WHOLE_REP) or (turned and rule.phase is Phase.BOTTOM)
 
 
 def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> list[str]:

@@ -50,6 +50,11 @@ class HoldTimer:
         """Seconds held so far in the current hold (0 before it has settled)."""
         return self._run_held if self.holding else 0.0
 
+    @property
+    def started_s(self) -> float | None:
+        """When the hold under way began (None when not holding)."""
+        return self._run_start if self.holding else None
+
     def update(self, in_position: bool, t_s: float, side: str = "both") -> Hold | None:
         """Feed one frame; returns the Hold that just ended, if any."""
         bridged = self._last_in is not None and t_s - self._last_in <= self.grace_s

@@ -218,3 +218,34 @@ def test_muted_voice_still_shows_the_cue_and_prints_nothing():
     voice.on_status(rep_done(1, [fault("chest_drop")], 3.0), 3.0)
     voice.tick(3.0)
     assert voice.shown == "fix chest_drop" and printed == []
+
+
+# --- which audio player plays the WAV ---------------------------------------------------------
+
+def test_the_first_player_found_on_the_path_plays_the_clip(tmp_path, monkeypatch):
+    from trainer.io.speech_worker import audio_player
+
+    played = tmp_path / "played.txt"
+    fake = tmp_path / "paplay"   # aplay missing: the next player in line
+    fake.write_text(f"#!/bin/sh\necho \"$@\" > {played}\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr("sys.platform", "linux")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    audio_player()(tmp_path / "cue.wav")
+    assert played.read_text().split() == [str(tmp_path / "cue.wav")]
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
+    assert audio_player() is None
+
+
+def test_windows_plays_the_clip_with_winsound(tmp_path, monkeypatch):
+    import sys
+    import types
+
+    from trainer.io.speech_worker import audio_player
+
+    calls = []
+    winsound = types.SimpleNamespace(SND_FILENAME=0x20000, PlaySound=lambda *args: calls.append(args))
+    monkeypatch.setitem(sys.modules, "winsound", winsound)   # the OS sound API is the boundary
+    monkeypatch.setattr("sys.platform", "win32")
+    audio_player()(tmp_path / "cue.wav")
+    assert calls == [(str(tmp_path / "cue.wav"), 0x20000)]

@@ -10,23 +10,30 @@ import queue
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 from .speech import SpeechUnavailable, VoiceSettings, make_engine, read_wav
 
-AUDIO_PLAYERS = (("aplay", "-q"), ("paplay",), ("afplay",))   # WAV players, first found wins
+AUDIO_PLAYERS = (("aplay", "-q"), ("paplay",), ("afplay",))   # WAV players (Linux, macOS), first found wins
 READY_TIMEOUT_S = 20.0   # the worker process imports pyttsx3 and starts the engine
 CLOSE_TIMEOUT_S = 1.0
 NO_VOICE = "cues are shown and printed instead"
 
 
-def audio_player() -> list[str] | None:
-    """The command that plays a WAV file on this machine, or None (nothing can be heard)."""
+def audio_player() -> Callable[[Path], None] | None:
+    """What plays a WAV file on this machine to its end, or None (nothing can be heard):
+    Windows' own winsound, else the first command of ``AUDIO_PLAYERS`` found."""
+    if sys.platform == "win32":
+        import winsound
+
+        return lambda clip: winsound.PlaySound(str(clip), winsound.SND_FILENAME)
     for name, *args in AUDIO_PLAYERS:
         if path := shutil.which(name):
-            return [path, *args]
+            return lambda clip, command=[path, *args]: subprocess.run([*command, str(clip)], check=False)
     return None
 
 
@@ -143,7 +150,7 @@ def _next_text(texts) -> str | None:
             return None
 
 
-def _say_once(engine, text: str, clip: Path, player: list[str] | None) -> None:
+def _say_once(engine, text: str, clip: Path, player: Callable[[Path], None] | None) -> None:
     """Speak to a WAV, then play it. The espeak driver's own playback (aplay through a shell,
     silently nothing without it) cannot be stopped or checked. Without a player the worker
     stays busy as long as the words take, so cues are paced the same on a silent machine."""
@@ -151,7 +158,7 @@ def _say_once(engine, text: str, clip: Path, player: list[str] | None) -> None:
     engine.save_to_file(text, str(clip))
     engine.runAndWait()
     if player:
-        subprocess.run([*player, str(clip)], check=False)
+        player(clip)
     else:
         samples, rate = read_wav(clip)
         time.sleep(samples.size / rate)

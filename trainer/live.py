@@ -11,12 +11,8 @@ camera, Ctrl-C or a crash loses at most the rep in progress. Unless it crashed, 
 
 from __future__ import annotations
 
-import json
-import os
-import sys
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -25,80 +21,19 @@ import cv2
 from .arbiter import ArbiterSettings
 from .engine import ExerciseEngine, FrameStatus
 from .exercises import get_exercise
-from .io.camera import CameraLost, CameraSource
+from .io.camera import CameraSource
 from .io.landmarker import PoseEstimator
 from .io.speech import VoiceSettings
-from .overlay.annotators import (CueBannerAnnotator, MetricPanelAnnotator, RepCounterAnnotator,
-                                 SkeletonAnnotator)
+from .overlay.window import LiveWindow, display_available
 from .pose import PoseFrame
 from .report.timeline import SectionRecorder
+from .session_record import LiveSession, ending_recorded, history_finished, write_session_report
 from .setup_guide import SetupGuide
 from .smoothing import PoseSmoother
 
-CLEAN_ENDINGS = ("finished", "quit", "skipped")
 # Seconds of per-frame metrics a live engine keeps: a rep lasts at most 30 s, and a stretch is
 # judged over its last two minutes; a longer history would only grow memory over a session.
 HISTORY_S = 120.0
-WINDOW_TITLE = "trainer live (p pause, s skip, m mute, q quit)"
-
-
-@dataclass
-class LiveSession:
-    """What happened in one live exercise; ``ended`` says how it stopped."""
-
-    exercise: str
-    camera: str
-    path: Path
-    started_at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
-    reps: list = field(default_factory=list)      # (t_s it was reported, RepResult)
-    holds: list = field(default_factory=list)     # (t_s it was reported, HoldResult)
-    utterances: list = field(default_factory=list)  # (t_s it started, Utterance)
-    ended: str = "running"
-    report_path: Path | None = None
-    frames: int = 0
-    frames_with_person: int = 0
-    dropped_frames: int = 0
-    duration_s: float = 0.0
-
-    @property
-    def clean_end(self) -> bool:
-        return self.ended in CLEAN_ENDINGS
-
-    def to_json(self) -> dict:
-        said = [{"t_s": round(t, 3), "text": u.text, "kind": u.kind, "rule": u.rule_id}
-                for t, u in self.utterances]
-        reps = [{"index": r.index, "side": r.side, "t_s": round(t, 3), "start_s": round(r.start_s, 3),
-                 "end_s": round(r.end_s, 3), "cues": [f.rule_id for f in r.faults],
-                 "said": self._said_for(i, self.reps)} for i, (t, r) in enumerate(self.reps)]
-        holds = [{"index": h.index, "side": h.side, "t_s": round(t, 3), "held_s": h.held_s,
-                  "cues": [f.rule_id for f in h.faults], "said": self._said_for(i, self.holds)}
-                 for i, (t, h) in enumerate(self.holds)]
-        return {"exercise": self.exercise, "camera": self.camera, "started_at": self.started_at,
-                "ended": self.ended, "duration_s": round(self.duration_s, 2),
-                "frames": {"processed": self.frames, "with_person": self.frames_with_person,
-                           "dropped": self.dropped_frames},
-                "reps": reps, "holds": holds, "utterances": said}
-
-    def _said_for(self, i: int, events: list) -> list[str]:
-        """Rule ids of this item's cues that were spoken from its start (a fault certain before
-        the rep ended is said during it) until the next item was reported."""
-        _, item = events[i]
-        until = events[i + 1][0] if i + 1 < len(events) else float("inf")
-        rules = {f.rule_id for f in item.faults}
-        return [u.rule_id for s, u in self.utterances
-                if u.kind == "cue" and u.rule_id in rules and item.start_s <= s < until]
-
-    def save(self) -> None:
-        """Write session.json atomically: a reader never sees half a file."""
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(self.to_json(), indent=2) + "\n")
-        os.replace(temporary, self.path)
-
-
-def display_available() -> bool:
-    if sys.platform.startswith("linux"):
-        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
-    return True
 
 
 @dataclass
@@ -133,24 +68,6 @@ def open_live(resources: ExitStack, camera: str | CameraSource, model_path: Path
         resources.callback(screen.close)
     return LiveKit(source, estimator, LiveVoice(worker, CueArbiter(speech or ArbiterSettings()), print_cue),
                    screen)
-
-
-@contextmanager
-def ending_recorded(record, before_save: Callable[[], None] = lambda: None):
-    """Run a session, writing how it ended into ``record.ended`` (a lost camera, Ctrl-C, a crash,
-    which is raised again) and saving the record whatever happens."""
-    try:
-        yield
-    except CameraLost as exc:
-        record.ended = f"camera lost: {exc}"
-    except KeyboardInterrupt:
-        record.ended = "interrupted"
-    except BaseException as exc:
-        record.ended = f"crashed: {type(exc).__name__}: {exc}"
-        raise
-    finally:
-        before_save()
-        record.save()
 
 
 class ExerciseLoop:
@@ -222,33 +139,6 @@ class ExerciseLoop:
                 self.history.add(self.exercise.id, self.recorder.set_number, item)
 
 
-class LiveWindow:
-    """The overlay and the keys; exists only when a window can be shown."""
-
-    KEYS = {ord("p"): "pause", ord("s"): "skip", ord("m"): "mute", ord("q"): "quit", 27: "quit"}
-
-    def __init__(self) -> None:
-        self.skeleton, self.counter = SkeletonAnnotator(), RepCounterAnnotator()
-        self.panels: dict[str, MetricPanelAnnotator] = {}   # per exercise: a workout has several
-        self.banner = CueBannerAnnotator(show_s=1e9)   # LiveVoice decides how long a cue shows
-
-    def show(self, image, pose, status: FrameStatus | None, lines: list[str], cue: str | None,
-             t_s: float, exercise) -> str | None:
-        panel = self.panels.setdefault(exercise.id, MetricPanelAnnotator(exercise))
-        for drawer in (self.skeleton, panel, self.counter):
-            drawer.annotate(image, pose, status)
-        self.banner.annotate(image, cue, t_s, t_s)
-        y = image.shape[0] // 3
-        for line in lines:
-            cv2.putText(image, line, (12, y), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 170, 255), 2, cv2.LINE_AA)
-            y += 26
-        cv2.imshow(WINDOW_TITLE, image)
-        return self.KEYS.get(cv2.waitKey(1) & 0xFF)
-
-    def close(self) -> None:
-        cv2.destroyWindow(WINDOW_TITLE)
-
-
 def _status_lines(loop: ExerciseLoop, status: FrameStatus | None, paused: bool) -> list[str]:
     lines = ["paused (p to go on)"] if paused else [] if status else ["get into position"]
     if status and loop.exercise.unilateral:
@@ -309,23 +199,3 @@ def run_live(exercise_id: str, camera: str | CameraSource, model_path: Path, *, 
             session.report_path = write_session_report(out_dir, f"Live session: {exercise.name}", session,
                                                        [loop.recorder])
     return session
-
-
-@contextmanager
-def history_finished(history, record):
-    """Close the session in the history (if kept) with how ``record`` ended, whatever happens."""
-    try:
-        yield
-    finally:
-        if history is not None:
-            history.finish(record.ended, record.duration_s, record.report_path)
-
-
-def write_session_report(out_dir: Path, title: str, record, recorders: list[SectionRecorder]) -> Path:
-    """report.html with its JSON and CSV data, one section per exercise (a LiveSession or a
-    workout record gives the when, where and how it ended)."""
-    from .report.exports import write_report   # matplotlib loads only now, after the session
-
-    subtitle = (f"Started {record.started_at} (UTC) on camera {record.camera}; {record.duration_s:.0f} s; "
-                f"ended: {record.ended}. A new set starts whenever counting restarts.")
-    return write_report(out_dir, title, subtitle, [recorder.section() for recorder in recorders])

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Callable
 
 from .exercises import get_exercise
-from .live import (ExerciseLoop, LiveSession, ending_recorded, history_finished, open_live,
-                   write_session_report)
+from .live import ExerciseLoop, open_live
+from .session_record import LiveSession, ending_recorded, history_finished, write_session_report
 from .pose import PoseFrame
 from .report.thumbnails import ThumbnailRing
 from .report.timeline import SectionRecorder

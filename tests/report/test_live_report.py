@@ -10,7 +10,8 @@ import numpy as np
 
 from builders import IMAGE, squat_sequence
 from trainer.exercises import get_exercise
-from trainer.live import ExerciseLoop, LiveSession, write_session_report
+from trainer.live import ExerciseLoop
+from trainer.session_record import LiveSession, write_session_report
 from trainer.voice import LiveVoice
 
 

@@ -29,8 +29,9 @@ def test_reps_and_holds_go_into_their_sets_and_the_session_is_closed(db):
     assert notes == []
 
 
-def test_a_session_that_never_started_leaves_no_row(db):
+def test_a_session_in_which_nothing_was_counted_leaves_no_row(db):
     SessionLog.open(db, "live", "camera 0")   # e.g. the model could not be loaded
+    SessionLog.open(db, "analysis", "empty_room.mp4").finish("finished", 12.0)   # nobody in view
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM sessions").fetchone() == (0,)
 

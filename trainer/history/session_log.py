@@ -16,8 +16,8 @@ from .store import HistoryError, HistoryWriter
 
 class SessionLog:
     """``add`` a finished rep or hold with its exercise and set number; ``finish`` at the end.
-    The session's row is written with its first rep or hold (or at ``finish``), so a session
-    that never started (no model, no camera) leaves nothing behind."""
+    The session's row is written with its first rep or hold, so a session in which nothing was
+    counted (no model, no camera, nobody in view, quit at once) leaves nothing behind."""
 
     def __init__(self, writer: HistoryWriter, kind: str, source: str,
                  warn: Callable[[str], None] = print) -> None:
@@ -57,8 +57,11 @@ class SessionLog:
         """Say how the session ended, and close the database."""
         if self.writer is None:
             return
+        if self.session_id is None:   # no rep or hold: nothing worth a row in the history
+            self.writer.close()
+            self.writer = None
+            return
         try:
-            self._ensure_session()
             self.writer.finish_session(self.session_id, ended, round(duration_s, 2), report)
         except (sqlite3.Error, OSError) as exc:
             self._give_up(exc)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -34,16 +35,18 @@ def show_history(db: Path | None, out: Console, exercise: str | None = None, lim
 
 
 def _print_sessions(out: Console, rows: list[queries.SessionRow], total: int) -> None:
-    table = Table(title=f"sessions (latest {len(rows)} of {total})")
-    for column in ("id", "started (UTC)", "kind", "exercises", "reps", "held s", "cues", "min",
-                   "ended", "source"):
-        table.add_column(column, no_wrap=column == "started (UTC)")
+    # A light frame, the source's file name, and only the long names folding: the table still
+    # reads in an 80-column terminal.
+    table = Table(title=f"sessions (latest {len(rows)} of {total})", box=box.SIMPLE_HEAD, padding=(0, 1),
+                  pad_edge=False, collapse_padding=True)
+    for column in ("id", "started (UTC)", "kind", "exercises", "reps", "held s", "cues", "ended", "source"):
+        table.add_column(column, no_wrap=column not in ("exercises", "source"), overflow="fold")
     for row in rows:
         exercises = row.exercises.split(",") if row.exercises else []
         table.add_row(str(row.id), _when(row.started_at), row.kind,
-                      exercises[0] if len(exercises) == 1 else str(len(exercises)), str(row.reps),
-                      f"{row.held_s:.0f}", str(row.cues), _num(row.duration_s and row.duration_s / 60, 0),
-                      row.ended or "cut off", row.source or "")
+                      exercises[0] if len(exercises) == 1 else f"{len(exercises)} exercises", str(row.reps),
+                      f"{row.held_s:.0f}", str(row.cues), row.ended or "cut off",
+                      Path(row.source).name if row.source else "")
     out.print(table)
 
 

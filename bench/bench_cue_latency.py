@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 import numpy as np  # noqa: E402
 
 from trainer.arbiter import CueArbiter, schedule_speech  # noqa: E402
-from trainer.engine import ExerciseEngine  # noqa: E402
+from trainer.cues import Phase  # noqa: E402
+from trainer.engine import BOTTOM_SHARE, ExerciseEngine  # noqa: E402
 from trainer.exercises import get_exercise  # noqa: E402
 from trainer.pose import PoseFrame  # noqa: E402
 from trainer.evaluate import BODY_TYPES, clip_for, evaluation_plan, poses_of, run_engine  # noqa: E402
@@ -55,18 +56,20 @@ def truth_series(labels: dict, exercise_id: str) -> ExerciseEngine:
     person really did, frame by frame."""
     engine = ExerciseEngine(get_exercise(exercise_id), labels["fps"])
     xy, world = np.asarray(labels["landmarks_2d"], float), np.asarray(labels["landmarks_3d"], float)
-    seen = np.asarray(labels["landmark_visible"], float)
     size = (labels["width"], labels["height"])
-    for i in range(len(xy)):
-        engine.update(PoseFrame(i / labels["fps"], i, size, xy[i], world[i], seen[i], np.ones(33), 1))
+    for i in range(len(xy)):   # the truth knows hidden joints too: every landmark counts as seen
+        engine.update(PoseFrame(i / labels["fps"], i, size, xy[i], world[i], np.ones(33), np.ones(33), 1))
     return engine
 
 
 def fault_onset_s(engine: ExerciseEngine, fault: str, span: dict, fps: float) -> float:
-    """When a fault first shows. A rule on the worst value held: the first frame of the rep (or
-    hold) whose true metric breaks the limit. A rule on the best value reached (depth): the
-    turning point, where the person turns back short of it. A whole-rep measurement or a
-    swing: the end of the rep, the first moment it exists."""
+    """When a fault first shows, as the rule defines it. A rule on the worst value held: the
+    first frame, within the part of the rep the rule watches (the way down, the bottom, the
+    way up, the whole rep), whose true metric breaks the limit; a knee a little in as the
+    person starts down is not yet "knees caving at the bottom". A rule on the best value
+    reached (depth): the turning point, where the person turns back short of it. A whole-rep
+    measurement or a swing: the end of the rep, the first moment it exists. A stretch: the
+    first frame of the hold that breaks the limit."""
     rule = next(r for r in engine.exercise.rules if r.id == fault)
     start, end = span["start_frame"] / fps, span["end_frame"] / fps
     turn = span.get("turn_frame", span["start_frame"]) / fps
@@ -76,10 +79,33 @@ def fault_onset_s(engine: ExerciseEngine, fault: str, span: dict, fps: float) ->
         return turn
     times = np.asarray(engine.times)
     values = np.asarray(engine.series.get(rule.metric.format(side=span["side"]), [np.nan] * len(times)), float)
-    inside = (times >= start) & (times <= end)
+    watched = (times >= start) & (times <= end) & phase_mask(engine, rule.phase, times, start, turn, end)
     with np.errstate(invalid="ignore"):
-        broken = inside & (values > rule.limit if rule.fault_when == "above" else values < rule.limit)
-    return float(times[np.argmax(broken)]) if broken.any() else turn
+        broken = watched & (values > rule.limit if rule.fault_when == "above" else values < rule.limit)
+    if broken.any():
+        return float(times[np.argmax(broken)])
+    # The true pose stays within the limit (the fault is milder than the rule's limit, which is
+    # set against the pose model's readings): the fault is taken to show from the first frame
+    # the rule watches, the earliest it could be said to exist.
+    return float(times[np.argmax(watched)]) if watched.any() else start
+
+
+def phase_mask(engine: ExerciseEngine, phase: Phase, times: np.ndarray, start: float, turn: float,
+               end: float) -> np.ndarray:
+    """The frames of a rep a rule of ``phase`` watches; the bottom is the deepest share of the
+    true rep signal's excursion, as the engine defines it."""
+    if phase is Phase.DESCENT:
+        return times <= turn
+    if phase is Phase.ASCENT:
+        return times >= turn
+    if phase is not Phase.BOTTOM:
+        return np.ones(times.shape, bool)
+    away = engine.exercise.rep_thresholds.direction
+    signal = away * np.asarray(engine.series[engine.exercise.rep_metric], float)
+    rep = signal[(times >= start) & (times <= end)]
+    deepest, rest = np.nanmax(rep), np.nanmin(rep)
+    with np.errstate(invalid="ignore"):
+        return signal >= deepest - BOTTOM_SHARE * (deepest - rest)
 
 
 def confirmed(early, result) -> bool:

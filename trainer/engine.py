@@ -194,9 +194,10 @@ class ExerciseEngine:
         """Faults of the rep under way that are already certain, so the coach can say them while
         the person is still moving: rules judged on the worst value held (a knee caving stays a
         fault however the rep ends). Those of the way down or the whole rep are judged as the
-        rep goes; those of the bottom, and those of the working leg (which leg works is clear
-        only after the turn), once the person has come ``EARLY_TURNED_SHARE`` of the way back.
-        Each must have held for ``EARLY_PERSIST_S``; each rule is said at most once a rep."""
+        rep goes; those of the bottom once the bottom is known: where the person's earlier reps
+        turned, or, for the first rep, once they have come ``EARLY_TURNED_SHARE`` of the way
+        back; rules of the working leg once that leg is clear (``_early_side``). Each must have
+        held for ``EARLY_PERSIST_S``; each rule is said at most once a rep."""
         rep = self.counter.in_progress(t_s)
         if rep is None or rep.range < self.exercise.rep_thresholds.min_range:
             return []
@@ -206,29 +207,36 @@ class ExerciseEngine:
         window = self._window(rep.start_s, t_s)
         views = Counter(v for v in self.views[window] if v is not None)
         view = views.most_common(1)[0][0] if views else None
-        side = "both"
-        if turned and self.exercise.working_side:
-            with warnings.catch_warnings():   # a leg unseen so far gives all-NaN medians
-                warnings.simplefilter("ignore", RuntimeWarning)
-                side = self.exercise.working_side({k: self._series(k, window) for k in self.series})
+        side = self._early_side(window, turned)
         times = np.asarray(self.times[window])
         expected = self._expected_bottom(rep)
         faults = []
         for rule in self.exercise.rules:
             if rule.id in self._early_said or view not in rule.views or \
-                    not _early_judgeable(rule, turned or expected is not rep):
+                    not _early_judgeable(rule, turned or expected is not rep) or \
+                    ("{side}" in rule.metric and side is None):
                 continue
             values = self._series(rule.metric.format(side=side), window)
             mask = self._phase_mask(rule.phase, expected, window)
-            strict = rule if rule.judged_on == "best" else replace(
-                rule, persist_s=max(rule.persist_s, EARLY_PERSIST_S))
+            strict = replace(rule, persist_s=max(rule.persist_s, EARLY_PERSIST_S))
             fault = judge(strict, values[mask], times[mask], self.fps, rep_index=rep.index,
-                          side=side, view=view)
+                          side=side or "both", view=view)
             if fault:
                 self._early_said.add(rule.id)
                 faults.append(replace(fault, t_s=t_s))
         self.early_faults += faults
         return faults
+
+    def _early_side(self, window: slice, turned: bool) -> str | None:
+        """The working leg of the rep under way: "both" for a two-legged exercise; for a
+        one-legged one, the leg its frames so far point to, once it has turned or when that is
+        the leg of the rep before (a set on one leg); None while it is unclear."""
+        if not self.exercise.working_side:
+            return "both"
+        with warnings.catch_warnings():   # a leg unseen so far gives all-NaN medians
+            warnings.simplefilter("ignore", RuntimeWarning)
+            side = self.exercise.working_side({k: self._series(k, window) for k in self.series})
+        return side if turned or (self.reps and self.reps[-1].side == side) else None
 
     def _early_hold_faults(self, t_s: float) -> list[FormFault]:
         """Faults of the stretch being held, said once the position has been held
@@ -502,8 +510,6 @@ def _early_judgeable(rule, turned: bool) -> bool:
         # often goes deeper again (good mornings, reverse lunges), and swings and whole-rep
         # measurements need the complete rep.
         return False
-    if "{side}" in rule.metric:
-        return turned and rule.phase in (Phase.DESCENT, Phase.WHOLE_REP, Phase.BOTTOM)
     return rule.phase in (Phase.DESCENT, Phase.WHOLE_REP) or (turned and rule.phase is Phase.BOTTOM)
 
 

@@ -1,7 +1,9 @@
 """The cue arbiter: decides what the coach says, and when, from the engine's reps and faults.
 
-Pure logic. A fault reaches the voice only after it held through its rep (the engine judges a
-rep once it is complete, so a one-frame glitch never speaks). Then: one utterance at a time,
+Pure logic. A fault reaches the voice only once the engine is sure of it: when its rep (or
+hold) is complete, or earlier for a fault that has already held long enough that the rest of
+the rep cannot undo it (``on_early_faults``), so a one-frame glitch never speaks. Then: one
+utterance at a time,
 the most urgent first (safety cues such as a caving knee before depth), each cue silenced for a
 cool-down after it is spoken, cues that waited too long dropped rather than queued, rep numbers
 spoken (or a tone) if wanted, and short praise now and then after a clean rep.

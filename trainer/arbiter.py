@@ -3,10 +3,10 @@
 Pure logic. A fault reaches the voice only once the engine is sure of it: when its rep (or
 hold) is complete, or earlier for a fault that has already held long enough that the rest of
 the rep cannot undo it (``on_early_faults``), so a one-frame glitch never speaks. Then: one
-utterance at a time,
-the most urgent first (safety cues such as a caving knee before depth), each cue silenced for a
-cool-down after it is spoken, cues that waited too long dropped rather than queued, rep numbers
-spoken (or a tone) if wanted, and short praise now and then after a clean rep.
+utterance at a time, the most urgent first (safety cues such as a caving knee before depth),
+each cue silenced for a cool-down after it is spoken, cues that waited too long dropped rather
+than queued, rep numbers spoken (or a tone) if wanted, and short praise now and then after a
+clean rep.
 """
 
 from __future__ import annotations
@@ -54,8 +54,7 @@ class CueArbiter:
             self._pending.append(Utterance(5, now_s, str(rep_number), "rep"))
         elif self.settings.rep_numbers == "tone":
             self._pending.append(Utterance(5, now_s, "", "tone"))
-        for fault in faults:
-            self._pending.append(Utterance(fault.priority, now_s, fault.cue, "cue", fault.rule_id))
+        self._queue_cues(faults, now_s)
         self._clean_streak = 0 if faults else self._clean_streak + 1
         if self._clean_streak and self._clean_streak % self.settings.praise_every == 0:
             praise = PRAISE[(self._clean_streak // self.settings.praise_every - 1) % len(PRAISE)]
@@ -64,6 +63,9 @@ class CueArbiter:
     def on_early_faults(self, faults: list[FormFault], now_s: float) -> None:
         """Faults already certain while their rep is under way: said now, and not again when
         the rep completes with them (the cool-down)."""
+        self._queue_cues(faults, now_s)
+
+    def _queue_cues(self, faults: list[FormFault], now_s: float) -> None:
         for fault in faults:
             self._pending.append(Utterance(fault.priority, now_s, fault.cue, "cue", fault.rule_id))
 
@@ -91,6 +93,11 @@ class CueArbiter:
 
     def _stale(self, utterance: Utterance, now_s: float) -> bool:
         return utterance.kind != "announce" and now_s - utterance.t_s > self.settings.stale_s
+
+
+def utterances_json(timeline) -> list[dict]:
+    """(start time, Utterance) pairs as the JSON records every session file keeps."""
+    return [{"t_s": round(t, 3), "text": u.text, "kind": u.kind, "rule": u.rule_id} for t, u in timeline]
 
 
 def schedule_speech(events, duration_of, arbiter: CueArbiter | None = None) -> list[tuple[float, Utterance]]:

@@ -268,15 +268,26 @@ def live(exercise_id, camera, no_window, no_voice, voice_name, rate, volume, rep
                                history=_session_log(db, no_history, "live", source.name))
         except ModelError as exc:
             raise fail(str(exc)) from None
-    reps, holds = len(session.reps), len(session.holds)
-    done = f"{reps} rep{'s' * (reps != 1)}" + (f" and {holds} hold{'s' * (holds != 1)}" if holds else "")
-    summary = (f"{session.ended}; {done} in {session.duration_s:.0f} s, saved to {session.path}"
-               + (f" and {session.report_path}" if session.report_path else ""))
-    if not session.clean_end:
-        raise fail(summary, code=130 if session.ended == "interrupted" else 3)
+    holds = len(session.holds)
+    done = _counted(len(session.reps), "rep") + (f" and {_counted(holds, 'hold')}" if holds else "")
+    summary = _ending_line(session, done, session.clean_end)
     if not session.frames_with_person:
         raise fail(f"no person was seen in any frame; saved to {session.path}", code=3)
     out.print(summary, highlight=False)
+
+
+def _counted(n: int, word: str) -> str:
+    return f"{n} {word}{'s' * (n != 1)}"
+
+
+def _ending_line(record, done: str, clean: bool) -> str:
+    """How a live session or workout ended, what was done in it and where it is saved; raised
+    as the error (exit 130 after Ctrl-C, 3 otherwise) when it did not end cleanly."""
+    summary = (f"{record.ended}; {done} in {record.duration_s:.0f} s, saved to {record.path}"
+               + (f" and {record.report_path}" if record.report_path else ""))
+    if not clean:
+        raise fail(summary, code=130 if record.ended == "interrupted" else 3)
+    return summary
 
 
 @cli.command()
@@ -324,12 +335,8 @@ def workout(routine_file, only_phase, start_at, camera, no_window, no_voice, voi
                                  history=_session_log(db, no_history, "workout", source.name))
         except ModelError as exc:
             raise fail(str(exc)) from None
-    sets = sum(log.complete for log in record.coach.sets)
-    summary = (f"{record.ended}; {sets} set{'s' * (sets != 1)} done in {record.duration_s:.0f} s, "
-               f"saved to {record.path}" + (f" and {record.report_path}" if record.report_path else ""))
-    if record.ended not in CLEAN_ENDINGS:
-        raise fail(summary, code=130 if record.ended == "interrupted" else 3)
-    out.print(summary, highlight=False)
+    done = _counted(sum(log.complete for log in record.coach.sets), "set") + " done"
+    out.print(_ending_line(record, done, record.ended in CLEAN_ENDINGS), highlight=False)
 
 
 @cli.command()

@@ -66,6 +66,12 @@ class FormRule:
         if self.judged_on not in ("worst", "best", "range"):
             raise ValueError(f"rule {self.id}: judged_on must be 'worst', 'best' or 'range'")
 
+    @property
+    def measurement(self) -> str:
+        """The key of this rule's value among a rep's or hold's measurements: its metric with
+        the side left out (``knee_valgus_{side}`` -> ``knee_valgus``)."""
+        return self.metric.format(side="").rstrip("_")
+
     def is_fault(self, value: float) -> bool:
         return value > self.limit if self.fault_when == "above" else value < self.limit
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from bisect import bisect_left, bisect_right
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 
@@ -143,8 +144,8 @@ class ExerciseEngine:
         self._jump_frames = 0
         self._pending: Rep | None = None   # a rep waiting for its follow-through
         self.early_faults: list[FormFault] = []   # every early fault, timed when it was raised
-        self._early_rep, self._early_said = 0, set()
-        self._turn_values: list[float] = []   # where each judged rep turned (its signal)
+        self._early_key, self._early_said = None, set()   # the rep or hold they belong to
+        self._turn_values: deque[float] = deque(maxlen=5)   # where the last reps turned (their signal)
         self._recent_joints: deque = deque()  # (t, leg joints' xy) over the stillness window
         self._recent_seen: deque[bool] = deque(maxlen=max(1, round(self.fps)))  # found, last 1 s
 
@@ -201,12 +202,11 @@ class ExerciseEngine:
         rep = self.counter.in_progress(t_s)
         if rep is None or rep.range < self.exercise.rep_thresholds.min_range:
             return []
-        if rep.index != self._early_rep:
-            self._early_rep, self._early_said = rep.index, set()
+        if rep.index != self._early_key:
+            self._early_key, self._early_said = rep.index, set()
         turned = self.counter.turned(EARLY_TURNED_SHARE)
         window = self._window(rep.start_s, t_s)
-        views = Counter(v for v in self.views[window] if v is not None)
-        view = views.most_common(1)[0][0] if views else None
+        view = self._majority_view(window)
         side = self._early_side(window, turned)
         times = np.asarray(self.times[window])
         expected = self._expected_bottom(rep)
@@ -246,11 +246,10 @@ class ExerciseEngine:
         start = self.hold_timer.started_s
         if start is None or self.hold_timer.held_s < EARLY_HOLD_S:
             return []
-        if start != self._early_rep:
-            self._early_rep, self._early_said = start, set()
+        if start != self._early_key:
+            self._early_key, self._early_said = start, set()
         window = self._window(start, t_s)
-        views = Counter(v for v in self.views[window] if v is not None)
-        view = views.most_common(1)[0][0] if views else None
+        view = self._majority_view(window)
         side = self._hold_sides.most_common(1)[0][0] if self._hold_sides else "both"
         times = np.asarray(self.times[window])
         faults = []
@@ -274,7 +273,7 @@ class ExerciseEngine:
         if not self._turn_values:
             return rep
         away = self.exercise.rep_thresholds.direction
-        usual = float(np.median(self._turn_values[-5:]))
+        usual = float(np.median(self._turn_values))
         return rep if rep.turn_value * away >= usual * away else replace(rep, turn_value=usual)
 
     def _still(self, frame) -> bool:
@@ -408,16 +407,20 @@ class ExerciseEngine:
     def _forget_before(self, t_s: float) -> None:
         """Drop the frames older than ``t_s`` (done in batches of ``history_s``, not per frame,
         so each frame costs no list shuffling)."""
-        keep = int(np.searchsorted(np.asarray(self.times), t_s, side="left"))
+        keep = bisect_left(self.times, t_s)
         del self.times[:keep], self.views[:keep]
         for values in self.series.values():
             del values[:keep]
 
     def _window(self, start_s: float, end_s: float) -> slice:
-        times = np.asarray(self.times)
-        lo = int(np.searchsorted(times, start_s, side="left"))
-        hi = int(np.searchsorted(times, end_s, side="right"))
-        return slice(lo, hi)
+        # bisect on the list itself: a rep under way asks every frame, and turning the whole
+        # history into an array each time grew with the length of the video
+        return slice(bisect_left(self.times, start_s), bisect_right(self.times, end_s))
+
+    def _majority_view(self, window: slice) -> View | None:
+        """The camera view most frames of ``window`` were seen from."""
+        views = Counter(v for v in self.views[window] if v is not None)
+        return views.most_common(1)[0][0] if views else None
 
     def _phase_mask(self, phase: Phase, rep: Rep, window: slice) -> np.ndarray:
         times = np.asarray(self.times[window])
@@ -442,8 +445,7 @@ class ExerciseEngine:
 
     def _judge_rules(self, window: slice, rep: Rep | None, side: str, index: int | None):
         """Judge every rule the window's camera view can see; the rest are listed as unjudged."""
-        views = Counter(v for v in self.views[window] if v is not None)
-        view = views.most_common(1)[0][0] if views else None
+        view = self._majority_view(window)
         times = np.asarray(self.times[window])
         measurements: dict[str, float] = {}
         faults, unjudged = [], []
@@ -456,7 +458,7 @@ class ExerciseEngine:
             metric = rule.metric.format(side=side)
             values = self._series(metric, window)
             mask = self._phase_mask(rule.phase, rep, window) if rep else np.ones(values.shape, bool)
-            measurements[rule.metric.format(side="").rstrip("_")] = round(rule.judged_value(values[mask], self.fps), 2)
+            measurements[rule.measurement] = round(rule.judged_value(values[mask], self.fps), 2)
             fault = judge(rule, values[mask], times[mask], self.fps, rep_index=index, side=side, view=view)
             if fault:
                 faults.append(fault)

@@ -4,14 +4,15 @@ every rep), how it ended, its row in the workout history and its report."""
 from __future__ import annotations
 
 import json
-import os
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from .arbiter import utterances_json
 from .io.camera import CameraLost
+from .io.files import write_text_atomically
 
 if TYPE_CHECKING:
     from .report.timeline import SectionRecorder
@@ -42,8 +43,6 @@ class LiveSession:
         return self.ended in CLEAN_ENDINGS
 
     def to_json(self) -> dict:
-        said = [{"t_s": round(t, 3), "text": u.text, "kind": u.kind, "rule": u.rule_id}
-                for t, u in self.utterances]
         reps = [{"index": r.index, "side": r.side, "t_s": round(t, 3), "start_s": round(r.start_s, 3),
                  "end_s": round(r.end_s, 3), "cues": [f.rule_id for f in r.faults],
                  "said": self._said_for(i, self.reps)} for i, (t, r) in enumerate(self.reps)]
@@ -54,7 +53,7 @@ class LiveSession:
                 "ended": self.ended, "duration_s": round(self.duration_s, 2),
                 "frames": {"processed": self.frames, "with_person": self.frames_with_person,
                            "dropped": self.dropped_frames},
-                "reps": reps, "holds": holds, "utterances": said}
+                "reps": reps, "holds": holds, "utterances": utterances_json(self.utterances)}
 
     def _said_for(self, i: int, events: list) -> list[str]:
         """Rule ids of this item's cues that were spoken from its start (a fault certain before
@@ -67,9 +66,7 @@ class LiveSession:
 
     def save(self) -> None:
         """Write session.json atomically: a reader never sees half a file."""
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(self.to_json(), indent=2) + "\n")
-        os.replace(temporary, self.path)
+        write_text_atomically(self.path, json.dumps(self.to_json(), indent=2) + "\n")
 
 
 @contextmanager

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .arbiter import ArbiterSettings, CueArbiter, Utterance, schedule_speech
+from .arbiter import ArbiterSettings, CueArbiter, Utterance, schedule_speech, utterances_json
 from .engine import EngineResult
 
 
@@ -22,8 +22,7 @@ class VoiceTrack:
         return {"audio": str(self.audio) if self.audio else None,
                 "muxed_into": str(self.muxed_into) if self.muxed_into else None,
                 "notice": self.notice,
-                "utterances": [{"t_s": round(t, 3), "text": u.text, "kind": u.kind, "rule": u.rule_id}
-                               for t, u in self.utterances]}
+                "utterances": utterances_json(self.utterances)}
 
 
 def completion_events(result: EngineResult) -> list[tuple[float, int, list]]:

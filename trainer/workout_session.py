@@ -8,14 +8,15 @@ crashed, report.html (one section per exercise, with JSON and CSV data) is writt
 from __future__ import annotations
 
 import json
-import os
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+from .arbiter import utterances_json
 from .exercises import get_exercise
+from .io.files import write_text_atomically
 from .live import ExerciseLoop, open_live
 from .session_record import LiveSession, ending_recorded, history_finished, write_session_report
 from .pose import PoseFrame
@@ -52,14 +53,11 @@ class WorkoutRecord:
                 "announcements": [{"t_s": round(t, 3), "text": text} for t, text in self.coach.announced],
                 "sets": [log.to_json() for log in self.coach.sets], "skipped": list(self.coach.skipped),
                 "exercises": counted,
-                "utterances": [{"t_s": round(t, 3), "text": u.text, "kind": u.kind, "rule": u.rule_id}
-                               for t, u in self.utterances]}
+                "utterances": utterances_json(self.utterances)}
 
     def save(self) -> None:
         """Write workout.json atomically: a reader never sees half a file."""
-        temporary = self.path.with_name(self.path.name + ".tmp")
-        temporary.write_text(json.dumps(self.to_json(), indent=2) + "\n")
-        os.replace(temporary, self.path)
+        write_text_atomically(self.path, json.dumps(self.to_json(), indent=2) + "\n")
 
 
 CLEAN_ENDINGS = ("finished", "quit", "video ended")

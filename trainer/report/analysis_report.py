@@ -46,7 +46,7 @@ def depth_of(exercise, metrics: dict) -> tuple[float | None, str]:
     """The rep's depth measurement and its unit, where the exercise judges depth."""
     for rule in exercise.rules:
         if rule.id == DEPTH_RULE:
-            return metrics.get(rule.metric.format(side="").rstrip("_")), rule.unit
+            return metrics.get(rule.measurement), rule.unit
     return None, ""
 
 
@@ -152,10 +152,11 @@ def _cues_html(section: Section) -> str:
 
 def _reps_html(section: Section) -> str:
     signal = section.exercise.rep_metric
-    unit = next((r["depth_unit"] for r in rep_records(section) if r["depth_unit"]), "")
+    records = rep_records(section)
+    unit = next((r["depth_unit"] for r in records if r["depth_unit"]), "")
     rows = [(r["set"], r["rep"], r["side"], r["range_of_motion"], r["depth"], r["tempo_down_s"],
              r["tempo_up_s"], r["pause_s"], "; ".join(cue_name(f) for f in rep.faults) or "ok")
-            for r, (_, rep) in zip(rep_records(section), section.reps)]
+            for r, (_, rep) in zip(records, section.reps)]
     headers = ["Set", "Rep", "Side", f"Range of motion ({signal})", f"Depth ({unit})" if unit else "Depth",
                "Down (s)", "Up (s)", "Pause (s)", "Cues"]
     caption = (f"Range of motion is how far the rep signal ({signal}) travelled from the start to the "
@@ -226,8 +227,7 @@ def _thumbnails_html(section: Section) -> str:
         where = f"set {sets.get(id(item), '?')}, {thumb.kind} {item.index}, {item.side}"
         caption = (f"{cue_name(f)}: {where}; measured {f.measured:.2f} {f.unit} against a limit of "
                    f"{f.limit:g} (at {thumb.t_s:.1f} s)")
-        cards.append(f'<figure style="width:auto;max-width:16rem">'
-                     f'<img style="width:auto;max-width:100%;max-height:15rem" alt="{escape(cue_name(f))}" src="{image_data_uri(thumb.jpeg)}">'
+        cards.append(f'<figure><img alt="{escape(cue_name(f))}" src="{image_data_uri(thumb.jpeg)}">'
                      f"<figcaption>{escape(caption)}</figcaption></figure>")
     return ("<h3>Worst rep for each cue</h3><p class=\"muted\">The frame nearest the turning point "
             "of the rep that broke each limit the most.</p>"

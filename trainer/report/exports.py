@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import json
 import math
-import os
 from pathlib import Path
+
+from ..io.files import write_text_atomically
 
 from .analysis_report import (Section, build_report, cue_records, hold_records, rep_records,
                               set_summaries, side_comparison)
@@ -67,12 +68,6 @@ def write_csv(path: Path, records: list[dict], columns: list[str]) -> None:
         writer.writerows(rows)
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text)
-    os.replace(temporary, path)
-
-
 def write_report(out_dir: Path, title: str, subtitle: str, sections: list[Section]) -> Path:
     """Write report.html, report.json, reps.csv, holds.csv and cues.csv into ``out_dir``;
     returns the HTML file's path."""
@@ -81,7 +76,7 @@ def write_report(out_dir: Path, title: str, subtitle: str, sections: list[Sectio
     write_csv(out_dir / "holds.csv", [h for s in sections for h in hold_records(s)], HOLD_COLUMNS)
     write_csv(out_dir / "cues.csv", [c for s in sections for c in cue_records(s)], CUE_COLUMNS)
     data = _finite(report_json(title, subtitle, sections))
-    _write_atomically(out_dir / "report.json", json.dumps(data, indent=2, allow_nan=False) + "\n")
+    write_text_atomically(out_dir / "report.json", json.dumps(data, indent=2, allow_nan=False) + "\n")
     html_path = out_dir / "report.html"
-    _write_atomically(html_path, build_report(title, subtitle, sections))
+    write_text_atomically(html_path, build_report(title, subtitle, sections))
     return html_path

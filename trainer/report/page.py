@@ -25,8 +25,8 @@ figure { margin: .8rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85rem; color: #5b6577; }
 .thumbs { display: flex; flex-wrap: wrap; gap: 1rem; }
-.thumbs figure { width: 16rem; }
-.thumbs img { width: 100%; border: 1px solid #d5dbe6; }
+.thumbs figure { width: auto; max-width: 16rem; }
+.thumbs img { width: auto; max-width: 100%; max-height: 15rem; border: 1px solid #d5dbe6; }
 .notes td:last-child, .notes th:last-child { text-align: left; }
 """
 

@@ -227,6 +227,49 @@ def test_a_caving_knee_is_raised_before_its_rep_ends_and_the_rep_confirms_it():
     assert "knee_valgus" in [f.rule_id for f in rep.faults]
 
 
+def test_a_bottom_fault_of_a_rep_deeper_than_the_usual_is_said_before_its_turn():
+    """Two squats to 100 deg, then a deeper one with the chest dropping: the bottom the earlier
+    reps showed is already reached, so the fault is said on the way down, not once the person
+    is on the way back up."""
+    from dataclasses import replace
+
+    usual = squat_sequence(2, view="side", depth=100)
+    deeper = squat_sequence(1, view="side", depth=125, lean_on=(1,), lead_in_s=0.0)
+    start = usual[-1].t_s + 1 / 30
+    frames = usual + [replace(f, t_s=start + f.t_s, index=len(usual) + f.index) for f in deeper]
+    engine, statuses = _run_with_status(frames)
+    early = [(s.t_s, f) for s in statuses for f in s.early_faults]
+    third = engine.result().reps[2]
+    assert [(f.rule_id, f.rep_index) for _, f in early] == [("chest_drop", 3)]
+    assert early[0][0] < third.turn_s
+    assert "chest_drop" in [f.rule_id for f in third.faults]
+
+
+def test_a_fault_seen_on_fewer_frames_than_its_persistence_is_not_said_early():
+    """A joint hidden until the bottom, then a wild value on two frames as it comes into view:
+    two frames are not the 0.2 s a fault must hold before it is said during the rep, and the
+    rep's end does not find it either."""
+    import math
+    from dataclasses import replace
+
+    from trainer.cues import FormRule, Phase
+    from trainer.geometry import View
+
+    goblet = get_exercise("goblet_squat")
+    rule = FormRule(id="wild", title="Wild", cue="Wild", metric="wild", limit=0.5, fault_when="above",
+                    phase=Phase.BOTTOM, views=frozenset({View.FRONT}), measures="test", why="test")
+
+    def metrics(frame, ref):   # rep 3 spans 7-9 s, its bottom band from about 7.65 s
+        seen = not 7.0 <= frame.t_s < 7.66
+        wild = 1.0 if 7.66 <= frame.t_s < 7.72 else 0.0
+        return {**goblet.metrics(frame, ref), "wild": wild if seen else math.nan}
+
+    engine = ExerciseEngine(replace(goblet, rules=(rule,), metrics=metrics), 30.0)
+    statuses = [engine.update(frame) for frame in squat_sequence(3, view="front")]
+    assert not any(s.early_faults for s in statuses)
+    assert cues_by_rep(engine.result()) == {1: [], 2: [], 3: []}
+
+
 def test_depth_is_never_judged_before_the_rep_ends():
     # a shallow squat may still go deeper after a pause: its cue waits for the whole rep
     _, statuses = _run_with_status(squat_sequence(3, view="side", depth=60))

@@ -195,10 +195,13 @@ class ExerciseEngine:
         """Faults of the rep under way that are already certain, so the coach can say them while
         the person is still moving: rules judged on the worst value held (a knee caving stays a
         fault however the rep ends). Those of the way down or the whole rep are judged as the
-        rep goes; those of the bottom once the bottom is known: where the person's earlier reps
-        turned, or, for the first rep, once they have come ``EARLY_TURNED_SHARE`` of the way
-        back; rules of the working leg once that leg is clear (``_early_side``). Each must have
-        held for ``EARLY_PERSIST_S``; each rule is said at most once a rep."""
+        rep goes; those of the bottom once the bottom is known: from the second rep on, the band
+        of the depth the person's earlier reps turned at (or of this rep's, once it has gone
+        further: a fault such as an arched back often takes the rep beyond the usual), for the
+        first rep once they have come ``EARLY_TURNED_SHARE`` of the way back; rules of the
+        working leg once that leg is clear (``_early_side``). Each must have held for
+        ``EARLY_PERSIST_S`` on frames where it was measured; each rule is said at most once a
+        rep."""
         rep = self.counter.in_progress(t_s)
         if rep is None or rep.range < self.exercise.rep_thresholds.min_range:
             return []
@@ -213,12 +216,14 @@ class ExerciseEngine:
         faults = []
         for rule in self.exercise.rules:
             if rule.id in self._early_said or view not in rule.views or \
-                    not _early_judgeable(rule, turned or expected is not rep) or \
+                    not _early_judgeable(rule, turned or bool(self._turn_values)) or \
                     ("{side}" in rule.metric and side is None):
                 continue
             values = self._series(rule.metric.format(side=side), window)
             mask = self._phase_mask(rule.phase, expected, window)
             strict = replace(rule, persist_s=max(rule.persist_s, EARLY_PERSIST_S))
+            if np.count_nonzero(np.isfinite(values[mask])) < round(strict.persist_s * self.fps):
+                continue   # too few frames yet: judge would shorten the persistence to fit them
             fault = judge(strict, values[mask], times[mask], self.fps, rep_index=rep.index,
                           side=side or "both", view=view)
             if fault:
@@ -505,14 +510,14 @@ class ExerciseEngine:
                             self.early_faults)
 
 
-def _early_judgeable(rule, turned: bool) -> bool:
+def _early_judgeable(rule, bottom_known: bool) -> bool:
     """Whether ``rule`` can be judged on the rep so far (see ExerciseEngine._early_faults)."""
     if rule.judged_on != "worst" or rule.metric.startswith(REP_METRIC):
         # Depth ("best") waits for the rep's end: a person who pauses and comes up a little
         # often goes deeper again (good mornings, reverse lunges), and swings and whole-rep
         # measurements need the complete rep.
         return False
-    return rule.phase in (Phase.DESCENT, Phase.WHOLE_REP) or (turned and rule.phase is Phase.BOTTOM)
+    return rule.phase in (Phase.DESCENT, Phase.WHOLE_REP) or (bottom_known and rule.phase is Phase.BOTTOM)
 
 
 def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> list[str]:

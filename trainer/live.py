@@ -19,7 +19,7 @@ from typing import Callable
 import cv2
 
 from .arbiter import ArbiterSettings
-from .engine import ExerciseEngine, FrameStatus
+from .engine import ExerciseEngine, FrameStatus, HoldResult, RepResult
 from .exercises import get_exercise
 from .io.camera import CameraSource
 from .io.landmarker import PoseEstimator
@@ -106,13 +106,9 @@ class ExerciseLoop:
     def _record(self, status: FrameStatus | None, now_s: float) -> None:
         """Keep a finished rep or hold, and save whenever one finished or something was said."""
         rep, hold = (status.new_rep, status.new_hold) if status else (None, None)
-        if rep:
-            self.session.reps.append((now_s, rep))
-        if hold:
-            self.session.holds.append((now_s, hold))
         for item in (rep, hold):
-            if item and self.history:
-                self.history.add(self.exercise.id, self.recorder.set_number, item)
+            if item:
+                self._keep(item, now_s)
         if rep or hold or len(self.voice.spoken) != self._said_count:
             self._said_count = len(self.voice.spoken)
             self.session.utterances = list(self.voice.spoken)
@@ -131,12 +127,15 @@ class ExerciseLoop:
             return
         known = len(self.engine.reps), len(self.engine.holds)
         result = self.engine.result()
-        self.session.reps += [(now_s, r) for r in result.reps[known[0]:]]
-        self.session.holds += [(now_s, h) for h in result.holds[known[1]:]]
         for item in [*result.reps[known[0]:], *result.holds[known[1]:]]:
             self.recorder.on_result(item)
-            if self.history:
-                self.history.add(self.exercise.id, self.recorder.set_number, item)
+            self._keep(item, now_s)
+
+    def _keep(self, item: RepResult | HoldResult, now_s: float) -> None:
+        """A finished rep or hold into the session record and the history."""
+        (self.session.reps if isinstance(item, RepResult) else self.session.holds).append((now_s, item))
+        if self.history:
+            self.history.add(self.exercise.id, self.recorder.set_number, item)
 
 
 def _status_lines(loop: ExerciseLoop, status: FrameStatus | None, paused: bool) -> list[str]:

@@ -311,3 +311,18 @@ def test_a_bottom_fault_is_said_on_the_way_down_once_earlier_reps_show_where_the
     chest_said_s, rep_index = early["chest_drop"]
     assert rep_index == 3 and chest_said_s < third.turn_s   # before the turn
     assert set(early) <= {f.rule_id for f in third.faults}   # and the whole rep agrees
+
+
+def test_a_cue_seen_from_behind_gets_that_camera_advice_not_face_the_camera():
+    """Filmed side-on, the hip extension's hips cannot be judged; the user is told where the
+    camera goes for them (behind, level with the hips), not to face it on all fours."""
+    from collections import Counter
+
+    from trainer.engine import FrameStats, advice_for
+
+    seen_side = Counter({"side": 300})
+    stats = FrameStats(total=300, counted=300)
+    [kick] = advice_for(get_exercise("banded_hip_extension"), stats, seen_side)
+    assert "hip_rotation cannot be judged" in kick and "camera behind you" in kick
+    [squat] = advice_for(get_exercise("goblet_squat"), stats, seen_side)
+    assert "face the camera" in squat

@@ -549,17 +549,18 @@ def advice_for(exercise: Exercise, stats: FrameStats, view_counts: Counter) -> l
         missing = [r for r in exercise.rules if View(main_view) not in r.views]
         if missing:
             wanted = sorted({str(v) for r in missing for v in r.views})
+            stand = how_to_stand(wanted, exercise.front_view_tip)
             notes.append(f"seen mostly from the {main_view}: {', '.join(r.id for r in missing)} "
-                         f"cannot be judged from there; {how_to_stand(wanted)}")
+                         f"cannot be judged from there; {stand}")
     return notes
 
 
-def how_to_stand(views: list[str]) -> str:
+def how_to_stand(views: list[str], front_view_tip: str | None = None) -> str:
     if "side" in views and "front" in views:
         return "film one set from the front and one side-on to check every cue"
     if "side" in views:
         return "turn your side to the camera to check them"
-    return "face the camera to check them"
+    return front_view_tip or "face the camera to check them"
 
 
 def _horizontal_place(x_share: float) -> str:

@@ -101,4 +101,5 @@ EXERCISE = Exercise(
     rep_thresholds=RepThresholds(enter=0.12, exit=0.06, min_range=0.12, min_duration_s=0.5),
     working_side=kick.leg_that_lifted_more,
     best_views=frozenset({SIDE}),
+    front_view_tip="film a set with the camera behind you, level with your hips, to check them",
 )

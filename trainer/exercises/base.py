@@ -113,6 +113,9 @@ class Exercise:
     # Said when the person is often lost from view (a prop in front of the face): how to set
     # up the camera so the model keeps finding them.
     lost_person_tip: str | None = None
+    # Where the camera goes for the rules judged facing it, when that is not "face the camera"
+    # (the hips of a kick on all fours are square or not seen from behind).
+    front_view_tip: str | None = None
 
     def __post_init__(self) -> None:
         counts_reps = self.rep_metric is not None and self.rep_thresholds is not None

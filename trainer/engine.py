@@ -213,24 +213,33 @@ class ExerciseEngine:
         side = self._early_side(window, turned)
         times = np.asarray(self.times[window])
         expected = self._expected_bottom(rep)
+        bottom_known = turned or bool(self._turn_values)
         faults = []
         for rule in self.exercise.rules:
             if rule.id in self._early_said or view not in rule.views or \
-                    not _early_judgeable(rule, turned or bool(self._turn_values)) or \
-                    ("{side}" in rule.metric and side is None):
+                    not _early_judgeable(rule, bottom_known) or ("{side}" in rule.metric and side is None):
                 continue
             values = self._series(rule.metric.format(side=side), window)
             mask = self._phase_mask(rule.phase, expected, window)
-            strict = replace(rule, persist_s=max(rule.persist_s, EARLY_PERSIST_S))
-            if np.count_nonzero(np.isfinite(values[mask])) < round(strict.persist_s * self.fps):
-                continue   # too few frames yet: judge would shorten the persistence to fit them
-            fault = judge(strict, values[mask], times[mask], self.fps, rep_index=rep.index,
-                          side=side or "both", view=view)
-            if fault:
-                self._early_said.add(rule.id)
-                faults.append(replace(fault, t_s=t_s))
+            faults += self._judge_early(rule, values[mask], times[mask], EARLY_PERSIST_S, t_s,
+                                        rep_index=rep.index, side=side or "both", view=view)
         self.early_faults += faults
         return faults
+
+    def _judge_early(self, rule, values: np.ndarray, times: np.ndarray, persist_s: float, t_s: float,
+                     **where) -> list[FormFault]:
+        """``rule`` on the rep or hold so far: its fault (timed now, and marked said for the rest
+        of the rep or hold) once it has held ``persist_s`` on frames where it was measured. With
+        fewer such frames nothing is judged yet: ``judge`` would shorten the persistence to fit
+        the frames there are."""
+        strict = replace(rule, persist_s=max(rule.persist_s, persist_s))
+        if np.count_nonzero(np.isfinite(values)) < round(strict.persist_s * self.fps):
+            return []
+        fault = judge(strict, values, times, self.fps, **where)
+        if not fault:
+            return []
+        self._early_said.add(rule.id)
+        return [replace(fault, t_s=t_s)]
 
     def _early_side(self, window: slice, turned: bool) -> str | None:
         """The working leg of the rep under way: "both" for a two-legged exercise; for a
@@ -262,12 +271,8 @@ class ExerciseEngine:
             if rule.id in self._early_said or view not in rule.views or rule.phase is not Phase.HOLD \
                     or rule.judged_on == "range" or rule.metric.startswith(REP_METRIC):
                 continue
-            held = replace(rule, persist_s=max(rule.persist_s, EARLY_HOLD_S / 2))
-            fault = judge(held, self._series(rule.metric.format(side=side), window), times, self.fps,
-                          rep_index=None, side=side, view=view)
-            if fault:
-                self._early_said.add(rule.id)
-                faults.append(replace(fault, t_s=t_s))
+            faults += self._judge_early(rule, self._series(rule.metric.format(side=side), window), times,
+                                        EARLY_HOLD_S / 2, t_s, rep_index=None, side=side, view=view)
         self.early_faults += faults
         return faults
 

@@ -151,3 +151,69 @@ def test_pause_at_turn_is_short_for_a_bounce():
     times = np.arange(0, 2, 0.05)
     values = np.interp(times, [0, 1, 2], [0, 90, 0])
     assert pause_at_turn(times, values, Rep(1, 0.0, 1.0, 2.0, 0.0, 90.0)) < 0.25
+
+
+def count_settling(values, settle_frames, counter=None):
+    """Like ``count``, with the first ``settle_frames`` seen while the person settles in view."""
+    counter = counter or RepCounter(SQUAT)
+    reps = []
+    for i, v in enumerate(values):
+        rep = counter.update(float(v), i / FPS, ready=i >= settle_frames, settling=i < settle_frames)
+        if rep:
+            reps.append(rep)
+    return reps
+
+
+def test_a_rep_begun_while_settling_is_timed_from_its_start():
+    # A clip that opens as a quick 0.7 s squat starts; counting begins 4 frames into it, which
+    # leaves 0.4 s until the rep is most of the way back: too short to count on its own.
+    k = np.arange(int(0.7 * FPS)) / (0.7 * FPS)
+    values = np.r_[10 + 100 * (1 - np.cos(2 * np.pi * k)) / 2, [10] * 15]
+    settle = 4
+    assert count(values, ready=np.arange(values.size) >= settle) == []
+    [rep] = count_settling(values, settle)
+    assert rep.start_s == pytest.approx(0.0, abs=0.05)
+    # The rest level is still the first counted value: the depth is not made bigger than seen.
+    assert rep.rest_value == pytest.approx(values[settle], abs=1e-6)
+
+
+def test_jitter_while_settling_adds_no_rep():
+    # Measurements still settling wander (a step tracker's first frames), then the person
+    # stands still: nothing was done, nothing is counted.
+    values = np.r_[[0, 40, 80, 60, 90, 30, 100, 110], [112] * 30, [10] * 60]
+    assert count_settling(values, 8) == []
+
+
+def test_values_seen_before_the_person_was_lost_do_not_time_a_rep():
+    # Settling, lost for a while, then found already 4 frames into the quick squat above:
+    # where that movement began was not seen, so it is too short to count.
+    k = np.arange(int(0.7 * FPS)) / (0.7 * FPS)
+    squat = 10 + 100 * (1 - np.cos(2 * np.pi * k)) / 2
+    counter = RepCounter(SQUAT)
+    for i in range(5):
+        counter.update(10.0, i / FPS, ready=False, settling=True)
+    counter.update(math.nan, 0.2, ready=False)
+    reps = [r for i, v in enumerate(squat[4:]) if (r := counter.update(float(v), 1.0 + i / FPS))]
+    assert reps == []
+
+
+def test_a_rep_fragment_seen_after_a_dropout_mid_set_is_not_timed_from_the_settling():
+    # The same quick squat, but the person was counted before and lost: found again 4 frames
+    # into it, they may be anywhere in a rep, so its unseen start does not make it count.
+    k = np.arange(int(0.7 * FPS)) / (0.7 * FPS)
+    squat = 10 + 100 * (1 - np.cos(2 * np.pi * k)) / 2
+    counter = RepCounter(SQUAT)
+    assert len(count(reps_signal(2), counter)) == 2
+    t0 = 20.0
+    for i in range(4):
+        counter.update(float(squat[i]), t0 + i / FPS, ready=False, settling=True)
+    reps = [r for i, v in enumerate(squat[4:], 4) if (r := counter.update(float(v), t0 + i / FPS))]
+    assert reps == []
+
+
+def test_a_jump_just_as_counting_begins_is_not_timed_from_the_settling():
+    # A slow drift while settling, then a one-frame jump out and a slide back: the way out
+    # was not a movement on the frames counted, whatever the drift before them.
+    drift = np.linspace(20, 40, 8)
+    values = np.r_[drift, 40, np.linspace(100, 40, 25), [40] * 10]
+    assert count_settling(values, drift.size) == []

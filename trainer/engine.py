@@ -166,7 +166,8 @@ class ExerciseEngine:
         self._record(frame.t_s, metrics, view)
         status = FrameStatus(frame.t_s, frame.has_person, ready, view, len(self.reps), False, metrics)
         if self.counter:
-            rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready)
+            rep = self.counter.update(metrics.get(self.exercise.rep_metric, math.nan), frame.t_s, ready,
+                                      settling=self._in_view_run > 0)
             status.new_rep = self._follow_through(rep, frame.t_s)
             status.early_faults = self._early_faults(frame.t_s)
             status.reps, status.in_rep = len(self.reps), self.counter.in_rep

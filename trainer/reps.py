@@ -92,22 +92,43 @@ class RepCounter:
         self._history: deque[tuple[float, float]] = deque()   # (t, away) of the recent window
         self._rest = math.nan       # rest level, see the class docstring
         self._rest_t = math.nan     # last moment the signal was still at rest
+        self._counted_from = math.nan   # the same, or the first counted frame (see update)
         self._turn = math.nan       # furthest "away" value of the rep in progress
         self._turn_t = math.nan
         self._valley = math.nan     # least "away" value since the turn
         self._valley_t = math.nan
+        self._lead_in: list[tuple[float, float]] = []   # (t, away) while settling, see update
+        self._began: tuple[float, float] | None = None  # (first counted t, its movement's start)
+        self._started = False   # counted a frame already
 
     def _away(self, value: float) -> float:
         """Signal flipped so that larger always means further from rest."""
         return value * self.th.direction
 
-    def update(self, value: float, t_s: float, ready: bool = True) -> Rep | None:
+    def update(self, value: float, t_s: float, ready: bool = True, settling: bool = False) -> Rep | None:
+        """``settling``: not ready yet, but the person is in view. Before the first counted
+        frame, those values time a rep already under way when counting begins (a recording
+        that opens as the squat starts): it is timed from where the steady movement into it
+        began. Its rest level stays the first counted value, since measurements still settling
+        (a step tracker's first frames) are no level to measure a rep from. Only at the start:
+        a person found again mid-set may be anywhere in a rep, and a fragment of one seen
+        after a dropout must not pass for a whole rep."""
+        if not ready and not self._started:   # the lead-in to the first counted frame
+            if settling and math.isfinite(value):
+                self._lead_in.append((t_s, self._away(value)))
+            else:
+                self._lead_in.clear()
         if not math.isfinite(value) or not ready:
             if self._last_t is not None and t_s - self._last_t > self.th.max_gap_s:
                 self.abandon()
             return None
         self._last_t = t_s
         away = self._away(value)
+        if not self._started:
+            self._started = True
+            if self._lead_in:
+                self._began = (t_s, self._movement_start(away, t_s))
+                self._lead_in.clear()
         self._remember(away, t_s)
         if not self.in_rep:
             self._rest_from_history()
@@ -163,11 +184,24 @@ class RepCounter:
         self._rest = min(value for _, value in self._history)
         near = 0.25 * self.th.min_range
         self._rest_t = max(t for t, value in self._history if value - self._rest <= near)
+        self._counted_from = self._rest_t
+        if self._began and self._rest_t == self._began[0]:
+            self._rest_t = self._began[1]
+
+    def _movement_start(self, away: float, t_s: float) -> float:
+        """Back through the values seen while settling, as long as each lies no further out
+        than the one after it: where the movement into ``away`` at ``t_s`` began."""
+        for t, earlier in reversed(self._lead_in):
+            if earlier > away:
+                break
+            t_s, away = t, earlier
+        return t_s
 
     def _counts(self, end_t: float) -> bool:
         """Whether the rep in progress, ended at ``end_t``, is big and long enough to count."""
+        # the way out is timed on counted frames: a jump just as counting began is no movement
         timed = (end_t - self._rest_t >= self.th.min_duration_s
-                 and min(self._turn_t - self._rest_t, end_t - self._turn_t) >= self.th.min_phase_s)
+                 and min(self._turn_t - self._counted_from, end_t - self._turn_t) >= self.th.min_phase_s)
         return self._turn - self._rest >= self.th.min_range and timed
 
     def _finish(self, away: float, t_s: float, resume: tuple[float, float] | None = None) -> Rep | None:
@@ -178,6 +212,7 @@ class RepCounter:
             rep = Rep(self.count, self._rest_t, self._turn_t, t_s, self._rest * d, self._turn * d)
         self.in_rep = False
         self._history.clear()
+        self._began = None
         self._history.append((t_s, away))
         if resume:   # the next rep is already under way from the valley
             self._history.append((resume[1], resume[0]))
@@ -188,6 +223,7 @@ class RepCounter:
         not see, and learn the rest level afresh."""
         self.in_rep = False
         self._history.clear()
+        self._began = None
         self._rest = self._rest_t = math.nan
         self._last_t = None
 

@@ -393,7 +393,8 @@ def models(model: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--exercise", "exercise_id", required=True, help="Routine exercise id to perform.")
+@click.option("--exercise", "exercise_id", required=True,
+              help="Routine exercise id to perform, or a variant of one (calf_raise).")
 @click.option("--view", default="side", show_default=True,
               help="front, side, side_right, oblique, back, or a camera yaw in degrees.")
 @click.option("--reps", type=int, default=None, help="Reps per side (default: a short set).")

@@ -1,6 +1,7 @@
 """Build, store and load the exercise recogniser's examples (``trainer/data/recognizer.npz``).
 
-Two kinds of examples, for every exercise the generator performs and three body types:
+Two kinds of examples, for every exercise the generator performs (a variant such as the calf
+raise under the name of the routine exercise it stands for) and three body types:
 
 - rendered: generated clips from three camera angles (front, side, a front oblique, each
   turned a few random degrees), rendered and run through the real pose model, whose output is
@@ -10,7 +11,7 @@ Two kinds of examples, for every exercise the generator performs and three body 
   made to look like the model's output (jitter, a tilted camera, squashed depth, missed frames,
   a clip cut at either end): cheap, so they cover angles and bodies the renders do not.
 
-Rendering the 216 clips takes 15-20 minutes on two cores (clips and poses are kept in
+Rendering the 225 clips takes 15-20 minutes on two cores (clips and poses are kept in
 ``out/recognizer-cache`` and reused), too long for every start, so the vectors are stored
 (float16, about 200 KB) and rebuilt after the generator or the features in ``recognize``
 change (a test fails when an exercise is missing)::
@@ -106,7 +107,7 @@ def rendered_examples(exercises, model_path: Path, seed: int = RENDER_SEED, **cl
         for features in (clip_features(world, xy), clip_features(world[start:stop], xy[start:stop])):
             if features is not None:
                 vectors.append(features)
-                labels.append(exercise)
+                labels.append(routine_name(exercise))
     return np.array(vectors), np.array(labels)
 
 
@@ -119,8 +120,27 @@ def build_examples(exercises, copies: int = COPIES, seed: int = TRAIN_SEED, **cl
             features = clip_features(*augment(world, xy, rng))
             if features is not None:
                 vectors.append(features)
-                labels.append(exercise)
+                labels.append(routine_name(exercise))
     return np.array(vectors), np.array(labels)
+
+
+def routine_name(exercise: str) -> str:
+    """The routine exercise a generated one is learned as: itself, or the one its generator
+    module names as ``VARIANT_OF`` (a calf raise on both feet stands for the eccentric heel
+    raise). Read here rather than registered in ``synth``: a change to the generator's shared
+    code makes every cached clip be rendered again."""
+    import importlib
+
+    module = importlib.import_module(f"{__package__}.synth.exercises.{exercise}")
+    return getattr(module, "VARIANT_OF", exercise)
+
+
+def generated_in_order() -> list[str]:
+    """Every generated exercise, the variants last: each clip's seed follows its place in this
+    list, so adding a variant leaves the other clips (and their cached renders) as they were."""
+    from .synth import EXERCISES
+
+    return sorted(EXERCISES, key=lambda e: routine_name(e) != e)
 
 
 def save(recognizer: Recognizer, path: Path = STORED) -> Path:
@@ -152,12 +172,12 @@ def _rotation_z(a: float) -> np.ndarray:
 
 def main() -> None:
     from .io.model_store import resolve_model
-    from .synth import EXERCISES
 
     model = resolve_model(None, progress=print).path
-    exact, exact_labels = build_examples(EXERCISES)
+    exercises = generated_in_order()
+    exact, exact_labels = build_examples(exercises)
     rendered, rendered_labels = rendered_examples(
-        EXERCISES, model, progress=lambda m: print(f"rendering {m}", flush=True))
+        exercises, model, progress=lambda m: print(f"rendering {m}", flush=True))
     examples = np.concatenate([exact, rendered])
     labels = np.concatenate([exact_labels, rendered_labels])
     path = save(Recognizer.fit(examples, labels))

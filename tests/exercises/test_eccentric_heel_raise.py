@@ -66,3 +66,14 @@ def test_eccentric_heel_raise_generated(model_info):
                                faults={2: ["fast_lowering"]}, body_type="tall_slim", seed=4,
                                fps=15, width=640, height=360)
     check_against_truth(labels, result)
+
+
+@pytest.mark.slow
+def test_a_calf_raise_on_both_feet_counts_as_heel_raises(model_info):
+    # The variant many people do (or start with): both heels rise and lower together.
+    labels, result = run_synth("calf_raise", model_info, analyze_as="eccentric_heel_raise",
+                               view="side", reps=4, body_type="average", seed=5,
+                               fps=15, width=640, height=360)
+    assert len(result.reps) == len(labels["reps"]) == 4
+    for truth, found in zip(labels["reps"], result.reps):
+        assert truth["start_frame"] / labels["fps"] <= found.turn_s <= truth["end_frame"] / labels["fps"]

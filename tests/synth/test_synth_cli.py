@@ -8,16 +8,20 @@ import pytest
 from click.testing import CliRunner
 
 from trainer.cli import cli
+from trainer.recognize_train import routine_name
 from trainer.routine import ROUTINE_EXERCISE_IDS
 from trainer.synth.exercises import EXERCISES
 
 
 def test_the_generator_has_a_script_for_every_routine_exercise():
-    assert sorted(EXERCISES) == sorted(ROUTINE_EXERCISE_IDS)
+    variants = {name: routine_name(name) for name in EXERCISES if routine_name(name) != name}
+    assert sorted(set(EXERCISES) - set(variants)) == sorted(ROUTINE_EXERCISE_IDS)
+    # the others are variants people do (a calf raise on both feet) of routine exercises
+    assert variants and set(variants.values()) <= set(ROUTINE_EXERCISE_IDS)
 
 
 @pytest.mark.parametrize("view", ["front", "side"])
-@pytest.mark.parametrize("exercise", ROUTINE_EXERCISE_IDS)
+@pytest.mark.parametrize("exercise", sorted(EXERCISES))
 def test_synth_command_renders_each_exercise(tmp_path, exercise, view):
     out = tmp_path / f"{exercise}.mp4"
     result = CliRunner().invoke(cli, ["synth", "--exercise", exercise, "--view", view,

@@ -56,12 +56,22 @@ def clip_for(exercise: str, cache: Path, **kwargs) -> Path:
     return out.with_suffix(".json")
 
 
+def estimator_version() -> str:
+    """Digest of the pose estimator's source: poses cached by another estimator (one that
+    tracked people differently) are computed again."""
+    from .io import landmarker
+
+    return hashlib.sha256(Path(landmarker.__file__).read_bytes()).hexdigest()[:8]
+
+
 def poses_of(video: Path, model_path: Path, cache: Path) -> list[PoseFrame]:
-    """Raw poses of every frame, computed once per clip content and kept in ``cache``."""
+    """Raw poses of every frame, computed once per clip content and estimator and kept in
+    ``cache``."""
     from .io.landmarker import PoseEstimator
     from .io.video import VideoSource
 
-    stored = cache / "poses" / f"{hashlib.sha256(video.read_bytes()).hexdigest()[:16]}.npz"
+    content = hashlib.sha256(video.read_bytes()).hexdigest()[:16]
+    stored = cache / "poses" / f"{content}_{estimator_version()}.npz"
     if stored.exists():
         # read each array once: indexing the archive itself would decompress it again per frame
         # and every frame would keep its own whole copy alive

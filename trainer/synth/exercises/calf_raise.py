@@ -15,7 +15,7 @@ from ..body import SIDES, Dimensions, Pose, forward_kinematics
 from ..ik import arm_angles, leg_angles
 from ..motion import Controls, Script, SetPlan, Tempo
 from .eccentric_heel_raise import HEEL_LIFT_DEG, WALL_Z_M, wall
-from .single_leg import OTHER, single_leg_pose, stance_ankle
+from .single_leg import OTHER, single_leg_pose, stance_ankle, stance_code
 
 VARIANT_OF = "eccentric_heel_raise"
 
@@ -43,7 +43,7 @@ def build_pose(dims: Dimensions, controls: Controls, side: str) -> Pose:
     heel = u * u * (3 - 2 * u)   # zero speed at the floor and at the top
     c = {**controls, "heel_lift": HEEL_LIFT_DEG * heel, "knee_flex": 3.0, "shank_tilt": 3.0}
     pose = single_leg_pose(dims, c, side, _hands_on_wall)
-    other = OTHER["r" if side == "right" else "l"]
+    other = OTHER[stance_code(side)]
     ankle, foot = stance_ankle(dims, c, SIDES[other])
     angles = {**pose.angles, **leg_angles(dims, pose, other, ankle, foot, np.array([0.0, 0.0, 1.0]))}
     return Pose(angles, pose.root_pos, pose.root_rot)

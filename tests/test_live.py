@@ -249,3 +249,19 @@ def test_sigkill_mid_session_leaves_every_completed_rep_in_the_history(squat_cli
     listed = subprocess.run([str(ROOT / ".venv/bin/trainer"), "history", "--db", str(db)],
                             capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"})
     assert listed.returncode == 0 and "cut off" in listed.stdout
+
+
+def test_each_exercise_of_a_session_sets_whether_the_pose_model_follows_detector_misses(tmp_path):
+    # Following costs a fresh landmarker per miss: only the exercise that uses the followed poses
+    # (a pole in front of the face) pays for it, also when a workout moves on to the next one.
+    from types import SimpleNamespace
+
+    from trainer.exercises import get_exercise
+    from trainer.session_record import LiveSession
+    from trainer.voice import LiveVoice
+
+    estimator, voice = SimpleNamespace(follow_misses=True), LiveVoice(None, print_cue=lambda text: None)
+    for exercise_id, follows in [("goblet_squat", False), ("squat_to_overhead_reach", True), ("good_morning", False)]:
+        session = LiveSession(exercise_id, "test", tmp_path / f"{exercise_id}.json")
+        loop = live.ExerciseLoop(get_exercise(exercise_id), 30.0, estimator, voice, session)
+        assert estimator.follow_misses is follows and loop.smoother.use_followed is follows

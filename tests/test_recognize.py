@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,14 @@ def test_random_landmarks_are_unsure(recognizer):
 def test_no_person_is_unsure_and_says_why(recognizer):
     empty = [PoseFrame.empty(i / 10, i, (854, 480)) for i in range(50)]
     found = recognize(empty, recognizer)
+    assert found.exercise is None and "no person" in found.reason
+
+
+def test_poses_only_followed_through_detector_misses_are_not_recognised(recognizer):
+    # Legs alone in the picture: the detector imagines a body now and then, following makes it
+    # steady. The recogniser judges what was detected, so it still finds nobody to name.
+    poses = [replace(p, followed=True) for p in as_poses(*noisy_truth("goblet_squat", view="front"))]
+    found = recognize(poses, recognizer)
     assert found.exercise is None and "no person" in found.reason
 
 

@@ -1,6 +1,10 @@
-import numpy as np
+from dataclasses import replace
 
-from trainer.smoothing import OneEuroFilter
+import numpy as np
+from builders import squat_sequence
+
+from trainer.pose import PoseFrame
+from trainer.smoothing import OneEuroFilter, PoseSmoother
 
 
 def run(filter_, values, fps=30.0):
@@ -37,3 +41,18 @@ def test_landmark_reappearing_starts_from_its_raw_value():
     f(np.array([1.0, np.nan]), 0.0)
     out = f(np.array([1.0, 3.0]), 1 / 30)
     assert out[1] == 3.0
+
+
+def followed(frame: PoseFrame) -> PoseFrame:
+    return replace(frame, followed=True)
+
+
+def test_poses_followed_through_detector_misses_are_dropped_unless_the_exercise_uses_them():
+    frames = squat_sequence(1, view="front")[:4]
+    stream = [frames[0], followed(frames[1]), followed(frames[2]), frames[3]]
+    dropped = [PoseSmoother()(f) for f in stream]
+    assert [f.has_person for f in dropped] == [True, False, False, True]
+    used = [PoseSmoother(use_followed=True)(f) for f in stream]
+    assert [f.has_person for f in used] == [True] * 4
+    # smoothing keeps the mark, so later stages can still tell a followed pose from a detected one
+    assert [f.followed for f in used] == [False, True, True, False]

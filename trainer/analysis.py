@@ -176,7 +176,7 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
     source = video if isinstance(video, VideoSource) else VideoSource(video)
     out_dir.mkdir(parents=True, exist_ok=True)
     engine = ExerciseEngine(exercise, source.info.fps)
-    smoother = PoseSmoother()
+    smoother = PoseSmoother(use_followed=exercise.detector_misses_expected)
     annotated = out_dir / "annotated.mp4" if write_video else None
     writer = _VideoWriterThread(annotated, source.info.fps, (source.info.width, source.info.height)) if annotated else None
     drawers = (SkeletonAnnotator(), MetricPanelAnnotator(exercise), RepCounterAnnotator())
@@ -187,7 +187,8 @@ def analyze_video(video: Path | VideoSource, exercise_id: str, out_dir: Path, mo
         if history is not None:
             history.add(exercise.id, recorder.set_number, item)
     try:
-        with PoseEstimator(model.path) if poses is None else nullcontext() as estimator:
+        with (PoseEstimator(model.path, follow_misses=exercise.detector_misses_expected) if poses is None
+              else nullcontext()) as estimator:
             for frame in source:
                 raw = (estimator.estimate(frame.image, frame.t_s, frame.index) if estimator
                        else _cached_pose(poses, frame))

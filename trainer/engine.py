@@ -23,6 +23,7 @@ from .reps import Rep, RepCounter, pause_at_turn
 
 BOTTOM_SHARE = 0.4       # the deepest 40% of a rep's excursion is its "bottom"
 REP_METRIC = "rep:"      # a rule metric naming a whole-rep measurement, e.g. "rep:tempo_up_s"
+BODY_SIZE_WINDOW_S = 0.5  # a body is also checked against the usual torso size of this much recent time
 SETTLE_S = 0.3           # body must be in view this long before counting starts
 DROPOUT_GRACE_S = 0.3    # the person missing this briefly does not make counting settle again,
 SEEN_SHARE = 0.7         # ...if they were found in this share of the last second's frames
@@ -140,6 +141,7 @@ class ExerciseEngine:
         self._settle_frames = max(1, int(round(SETTLE_S * self.fps)))
         self._in_view_run = 0
         self._previous_body: tuple | None = None   # hips and torso size of the last good frame
+        self._recent_sizes: deque[tuple[float, float]] = deque()   # (t, torso size) of recent good frames
         self._last_seen_s = -math.inf
         self._jump_frames = 0
         self._pending: Rep | None = None   # a rep waiting for its follow-through
@@ -353,18 +355,30 @@ class ExerciseEngine:
         body = (np.mean(frame.xy[[L.LEFT_HIP, L.RIGHT_HIP]], axis=0), torso_length(frame.xy))
         last, last_seen_s, self._last_seen_s = self._previous_body, self._last_seen_s, frame.t_s
         if last is None or frame.t_s - last_seen_s > 0.25 or not (body[1] > 0 and last[1] > 0):
-            self._previous_body, self._jump_frames = body, 0
+            self._accept_body(body, frame.t_s, fresh=True)
             return False
-        moved = np.linalg.norm(body[0] - last[0]) / last[1]
-        if moved <= 0.5 and abs(body[1] / last[1] - 1.0) <= 0.33:
-            self._previous_body, self._jump_frames = body, 0
+        # Against the last frame, or failing that the recent frames' usual size: a few frames of
+        # bad landmarks glide the smoothed torso far from its true size, and the body found
+        # right after them would otherwise look like a camera cut
+        usual = float(np.median([s for _, s in self._recent_sizes]))
+        if any(np.linalg.norm(body[0] - last[0]) / size <= 0.5 and abs(body[1] / size - 1.0) <= 0.33
+               for size in (last[1], usual)):
+            self._accept_body(body, frame.t_s)
             return False
         self._jump_frames += 1
         if self._jump_frames < self._settle_frames:
             return True
         self._restart_tracking()
-        self._previous_body, self._jump_frames = body, 0
+        self._accept_body(body, frame.t_s, fresh=True)
         return False
+
+    def _accept_body(self, body: tuple, t_s: float, fresh: bool = False) -> None:
+        self._previous_body, self._jump_frames = body, 0
+        if fresh:
+            self._recent_sizes.clear()
+        self._recent_sizes.append((t_s, body[1]))
+        while t_s - self._recent_sizes[0][0] > BODY_SIZE_WINDOW_S:
+            self._recent_sizes.popleft()
 
     def _restart_tracking(self) -> None:
         """After a cut, nothing measured before it describes the new picture."""

@@ -79,7 +79,8 @@ def poses_of(video: Path, model_path: Path, cache: Path) -> list[PoseFrame]:
             d = {name: archive[name] for name in archive.files}
         size = tuple(int(v) for v in d["size"])
         return [PoseFrame.empty(float(t), i, size) if n == 0 else
-                PoseFrame(float(t), i, size, d["xy"][i], d["world"][i], d["vis"][i], d["pres"][i], int(n))
+                PoseFrame(float(t), i, size, d["xy"][i], d["world"][i], d["vis"][i], d["pres"][i], int(n),
+                          bool(d["followed"][i]))
                 for i, (t, n) in enumerate(zip(d["t"], d["people"]))]
     with PoseEstimator(model_path) as estimator:
         frames = [estimator.estimate(f.image, f.t_s, f.index) for f in VideoSource(video)]
@@ -87,12 +88,14 @@ def poses_of(video: Path, model_path: Path, cache: Path) -> list[PoseFrame]:
     np.savez_compressed(stored, t=[f.t_s for f in frames], people=[f.people for f in frames],
                         xy=[f.xy for f in frames], world=[f.world for f in frames],
                         vis=[f.visibility for f in frames], pres=[f.presence for f in frames],
-                        size=frames[0].image_size)
+                        followed=[f.followed for f in frames], size=frames[0].image_size)
     return frames
 
 
 def run_engine(exercise_id: str, poses: list[PoseFrame], fps: float) -> EngineResult:
-    engine, smoother = ExerciseEngine(get_exercise(exercise_id), fps), PoseSmoother()
+    exercise = get_exercise(exercise_id)
+    engine = ExerciseEngine(exercise, fps)
+    smoother = PoseSmoother(use_followed=exercise.detector_misses_expected)
     for pose in poses:
         engine.update(smoother(pose))
     return engine.result()

@@ -79,7 +79,8 @@ class ExerciseLoop:
         self.exercise, self.estimator, self.voice, self.session = exercise, estimator, voice, session
         self.save = save or session.save   # a guided workout saves its own record instead
         self.engine = ExerciseEngine(exercise, fps, history_s=HISTORY_S)
-        self.smoother = PoseSmoother()
+        self.smoother = PoseSmoother(use_followed=exercise.detector_misses_expected)
+        estimator.follow_misses = exercise.detector_misses_expected   # shared by a workout's exercises
         self.guide = SetupGuide(exercise)
         self.set_up = False
         self.advice: list[str] = []

@@ -105,7 +105,9 @@ class PoseFrame:
     xy: (33, 2) image pixels; world: (33, 3) metres, origin between the hips, axes as the camera
     sees them (x right, y down, z away from the camera); visibility and presence: (33,) in [0, 1].
     With nobody found, the arrays are NaN and ``people`` is 0. ``people`` counts every person the
-    model saw, so a caller can tell "two people, one followed" from "one person".
+    model saw, so a caller can tell "two people, one followed" from "one person". ``followed``
+    marks a pose the model found by following the person through a miss of its person detector
+    (see ``PoseEstimator``), not by detecting them in this frame.
     """
 
     t_s: float
@@ -116,6 +118,7 @@ class PoseFrame:
     visibility: np.ndarray = field(repr=False)
     presence: np.ndarray = field(repr=False)
     people: int = 1
+    followed: bool = False
 
     def __post_init__(self) -> None:
         shapes = {"xy": (N_LANDMARKS, 2), "world": (N_LANDMARKS, 3),
@@ -137,19 +140,19 @@ class PoseFrame:
 
     @classmethod
     def from_mediapipe(cls, image_landmarks, world_landmarks, t_s: float, index: int,
-                       image_size: tuple[int, int], people: int = 1) -> PoseFrame:
+                       image_size: tuple[int, int], people: int = 1, followed: bool = False) -> PoseFrame:
         """Build from one person's MediaPipe landmark lists (normalized image + world)."""
         width, height = image_size
         xy = np.array([[p.x * width, p.y * height] for p in image_landmarks], dtype=np.float64)
         world = np.array([[p.x, p.y, p.z] for p in world_landmarks], dtype=np.float64)
         visibility = np.array([_or_zero(p.visibility) for p in image_landmarks], dtype=np.float64)
         presence = np.array([_or_zero(p.presence) for p in image_landmarks], dtype=np.float64)
-        return cls(t_s, index, image_size, xy, world, visibility, presence, people)
+        return cls(t_s, index, image_size, xy, world, visibility, presence, people, followed)
 
     def with_points(self, xy: np.ndarray, world: np.ndarray) -> PoseFrame:
         """A copy with smoothed coordinates; confidences and metadata unchanged."""
         return PoseFrame(self.t_s, self.index, self.image_size, xy, world,
-                         self.visibility, self.presence, self.people)
+                         self.visibility, self.presence, self.people, self.followed)
 
     def visible(self, landmarks, threshold: float = 0.5) -> bool:
         """True when every given landmark is seen and lies inside the image (the bottom edge

@@ -11,6 +11,8 @@ import math
 
 import numpy as np
 
+from .pose import PoseFrame
+
 
 def _alpha(cutoff_hz: np.ndarray | float, dt: float) -> np.ndarray | float:
     tau = 1.0 / (2.0 * math.pi * cutoff_hz)
@@ -70,14 +72,19 @@ class PoseSmoother:
 
     Image points are filtered in units of image height so one setting suits every resolution;
     world points are in metres. A frame without a person resets the filters, so a person who
-    reappears elsewhere is not dragged across the screen.
+    reappears elsewhere is not dragged across the screen. Poses found by following the person
+    through a miss of the person detector (``PoseFrame.followed``) pass only with
+    ``use_followed``; otherwise they become frames without a person.
     """
 
-    def __init__(self, min_cutoff_hz: float = 1.5, beta: float = 1.0) -> None:
+    def __init__(self, min_cutoff_hz: float = 1.5, beta: float = 1.0, use_followed: bool = False) -> None:
         self._image = OneEuroFilter(min_cutoff_hz, beta)
         self._world = OneEuroFilter(min_cutoff_hz, beta)
+        self.use_followed = use_followed
 
     def __call__(self, frame):
+        if frame.followed and not self.use_followed:
+            frame = PoseFrame.empty(frame.t_s, frame.index, frame.image_size)
         if not frame.has_person:
             self._image.reset()
             self._world.reset()

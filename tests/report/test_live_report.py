@@ -41,7 +41,7 @@ def play(loop: ExerciseLoop, poses, start_s: float) -> float:
 def test_a_live_session_with_two_sets_gets_its_report(tmp_path):
     exercise = get_exercise("goblet_squat")
     session = LiveSession(exercise.id, "test", tmp_path / "session.json")
-    loop = ExerciseLoop(exercise, 30.0, None, LiveVoice(None, print_cue=lambda text: None), session)
+    loop = ExerciseLoop(exercise, 30.0, ScriptedPoses([]), LiveVoice(None, print_cue=lambda text: None), session)
     end_s = play(loop, squat_sequence(3, lead_in_s=3.0, knees_in_on=(2,)), 0.0)
     loop.restart_counting()
     end_s = play(loop, squat_sequence(2, lead_in_s=3.0), end_s + 5.0)

@@ -113,6 +113,12 @@ class Exercise:
     # Said when the person is often lost from view (a prop in front of the face): how to set
     # up the camera so the model keeps finding them.
     lost_person_tip: str | None = None
+    # A prop held in front of the face (the pole of the overhead reach) makes the person detector
+    # miss someone plainly in view: poses found by following them through those misses
+    # (PoseFrame.followed) are used. Elsewhere they are left out, as a detector that finds
+    # someone only now and then is as likely to be finding a body imagined on legs alone in the
+    # picture, and following would make that body steady enough to count.
+    detector_misses_expected: bool = False
     # Where the camera goes for the rules judged facing it, when that is not "face the camera"
     # (the hips of a kick on all fours are square or not seen from behind).
     front_view_tip: str | None = None

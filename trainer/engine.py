@@ -360,9 +360,10 @@ class ExerciseEngine:
         # Against the last frame, or failing that the recent frames' usual size: a few frames of
         # bad landmarks glide the smoothed torso far from its true size, and the body found
         # right after them would otherwise look like a camera cut
-        usual = float(np.median([s for _, s in self._recent_sizes]))
-        if any(np.linalg.norm(body[0] - last[0]) / size <= 0.5 and abs(body[1] / size - 1.0) <= 0.33
-               for size in (last[1], usual)):
+        def near(size: float) -> bool:
+            return np.linalg.norm(body[0] - last[0]) / size <= 0.5 and abs(body[1] / size - 1.0) <= 0.33
+
+        if near(last[1]) or near(float(np.median([s for _, s in self._recent_sizes]))):
             self._accept_body(body, frame.t_s)
             return False
         self._jump_frames += 1

@@ -154,6 +154,11 @@ class PoseFrame:
         return PoseFrame(self.t_s, self.index, self.image_size, xy, world,
                          self.visibility, self.presence, self.people, self.followed)
 
+    def detected_only(self) -> PoseFrame:
+        """This frame as the person detector alone saw it: a followed pose becomes a frame
+        without a person."""
+        return PoseFrame.empty(self.t_s, self.index, self.image_size) if self.followed else self
+
     def visible(self, landmarks, threshold: float = 0.5) -> bool:
         """True when every given landmark is seen and lies inside the image (the bottom edge
         give or take ``BOTTOM_MARGIN``)."""

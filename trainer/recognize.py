@@ -121,7 +121,7 @@ def recognize(poses: list[PoseFrame], recognizer: Recognizer, candidates=None) -
     """The exercise performed in ``poses`` (raw or smoothed frames of one clip). Poses found by
     following the person through a miss of the person detector are left out: the recogniser
     learnt from detected poses, and it must not be what makes a body imagined on bare legs steady."""
-    poses = [PoseFrame.empty(p.t_s, p.index, p.image_size) if p.followed else p for p in poses]
+    poses = [p.detected_only() for p in poses]
     world = np.array([p.world for p in poses]) if poses else np.zeros((0, 33, 3))
     xy = np.array([p.xy for p in poses]) if poses else np.zeros((0, 33, 2))
     if not steady_body(world):

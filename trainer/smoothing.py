@@ -11,8 +11,6 @@ import math
 
 import numpy as np
 
-from .pose import PoseFrame
-
 
 def _alpha(cutoff_hz: np.ndarray | float, dt: float) -> np.ndarray | float:
     tau = 1.0 / (2.0 * math.pi * cutoff_hz)
@@ -83,8 +81,8 @@ class PoseSmoother:
         self.use_followed = use_followed
 
     def __call__(self, frame):
-        if frame.followed and not self.use_followed:
-            frame = PoseFrame.empty(frame.t_s, frame.index, frame.image_size)
+        if not self.use_followed:
+            frame = frame.detected_only()
         if not frame.has_person:
             self._image.reset()
             self._world.reset()

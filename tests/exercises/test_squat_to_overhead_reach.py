@@ -18,6 +18,10 @@ from trainer.pose import PoseFrame
 from .harness import CACHE, check_against_truth, run_synth
 
 REP_S, REST_S, LEAD_IN_S = 3.0, 1.0, 1.0
+# The eval's clip facing the camera for a short, broad build: the pole and the hands on it cover
+# the face, and the person detector misses in about a third of the frames.
+BEHIND_THE_POLE = dict(view="front", body_type="short_broad", reps=5,
+                       faults={2: ["knee_valgus"], 4: ["arms_not_overhead"]}, seed=3)
 
 
 def with_blind_spots(frames: list[PoseFrame], seconds: float) -> list[PoseFrame]:
@@ -43,22 +47,17 @@ def test_reps_seen_down_and_up_count_across_a_blind_spot_at_the_bottom():
 
 @pytest.mark.slow
 def test_facing_the_camera_behind_the_pole_every_rep_counts_and_faults_are_caught(model_info):
-    # A short, broad build square to the camera: the pole and the hands on it cover the face,
-    # and the person detector misses in about a third of the frames.
-    clip = dict(view="front", body_type="short_broad", reps=5, faults={2: ["knee_valgus"], 4: ["arms_not_overhead"]},
-                seed=3)
-    labels, result = run_synth("squat_to_overhead_reach", model_info, **clip)
+    labels, result = run_synth("squat_to_overhead_reach", model_info, **BEHIND_THE_POLE)
     check_against_truth(labels, result)
     # Without the poses followed through the misses, the same clip loses reps (the goblet squat,
     # which does not expect a hidden face, leaves them out).
     assert not get_exercise("goblet_squat").detector_misses_expected
-    assert len(run_synth("squat_to_overhead_reach", model_info, analyze_as="goblet_squat", **clip)[1].reps) < 5
+    assert len(run_synth("squat_to_overhead_reach", model_info, analyze_as="goblet_squat", **BEHIND_THE_POLE)[1].reps) < 5
 
 
 @pytest.mark.slow
 def test_following_fills_the_detector_misses_only(model_info):
-    video = clip_for("squat_to_overhead_reach", CACHE, view="front", body_type="short_broad", reps=5,
-                     faults={2: ["knee_valgus"], 4: ["arms_not_overhead"]}, seed=3).with_suffix(".mp4")
+    video = clip_for("squat_to_overhead_reach", CACHE, **BEHIND_THE_POLE).with_suffix(".mp4")
     followed = poses_of(video, model_info.path, CACHE)
     # the first 6 s (a long miss as the person first squats) are enough, and the main landmarker's
     # poses there depend on those frames alone

@@ -20,7 +20,7 @@ demo: model
 	$(BIN)/trainer analyze $(DEMO_VIDEO) --exercise goblet_squat --out out/demo --report
 
 test: model
-	$(BIN)/python -m pytest -m "not validation"
+	$(BIN)/python -m pytest -n auto --dist loadfile -m "not validation"
 
 # The real pose model over generated clips of every exercise, front and side, with its table,
 # and each exercise module scored on its own generated clips.

@@ -25,10 +25,13 @@ Known problems
     the hips' height gap in the picture 0.21 torso against 0.06-0.18) but sat inside the
     clean range on the tall, slim body (17 deg against -2 to 27; 0.02 against 0.00-0.13) and
     on the short, broad one (26 deg against 9-42; 0.12 against 0.07-0.20). The shoulders'
-    tilt, the trunk's twist and the knees' sideways place did no better. From behind, where
-    the hip line shows square on, the model does not see the roll either: generated 22 deg
-    rolls read 10-13 deg against 3-13 on clean reps (average build) and 1-3 against 1-3 (tall,
-    slim), so hip_rotation, judged from there, stays quiet on most rolled reps.
+    tilt, the trunk's twist and the knees' sideways place did no better, nor did the near hip
+    read against its own place at the start of the rep: the rendered hip rose 0.07-0.09 torso
+    lengths on every rolled rep, the model's near hip on 1 of 3 (average build) and 0 of 3
+    (tall, slim), within -0.06 to +0.01 on clean reps. From behind, where the hip line shows
+    square on, the model does not see the roll either: generated 22 deg rolls read 10-13 deg
+    against 3-13 on clean reps (average build) and 1-3 against 1-3 (tall, slim), so
+    hip_rotation, judged from there, stays quiet on most rolled reps.
 """
 
 from __future__ import annotations

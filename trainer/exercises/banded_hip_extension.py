@@ -28,7 +28,10 @@ Known problems
     tilt, the trunk's twist and the knees' sideways place did no better, nor did the near hip
     read against its own place at the start of the rep: the rendered hip rose 0.07-0.09 torso
     lengths on every rolled rep, the model's near hip on 1 of 3 (average build) and 0 of 3
-    (tall, slim), within -0.06 to +0.01 on clean reps. From behind, where the hip line shows
+    (tall, slim), within -0.06 to +0.01 on clean reps. The model's segmentation mask does
+    register it, too faintly to trust: the outline's top over the hips sank 0.02-0.04 torso
+    lengths on rolled reps (2-5 px in these clips) against -0.02 to +0.01 on clean ones, a gap
+    that clothing and a real camera's noise would swallow. From behind, where the hip line shows
     square on, the model does not see the roll either: generated 22 deg rolls read 10-13 deg
     against 3-13 on clean reps (average build) and 1-3 against 1-3 (tall, slim), so
     hip_rotation, judged from there, stays quiet on most rolled reps.

@@ -21,6 +21,36 @@ def _history_in_a_throwaway_folder(tmp_path_factory):
     os.environ["TRAINER_DATA_DIR"] = str(tmp_path_factory.mktemp("trainer-data"))
 
 
+# Results tables of the model-validation tests wait here for the next test report, which carries
+# them to the run's closing summary: pytest-xdist runs tests in worker processes whose own
+# output never reaches the terminal, and reports are what it sends back.
+_tables_waiting: list[str] = []
+_tables_reported: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def show_table():
+    """Shows a table of lines in the closing summary of the run (with or without ``-n``)."""
+    return lambda lines: _tables_waiting.append("\n".join(lines))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    while _tables_waiting:
+        report.user_properties.append(("table", _tables_waiting.pop(0)))
+    return report
+
+
+def pytest_runtest_logreport(report):
+    _tables_reported.extend(value for name, value in report.user_properties if name == "table")
+
+
+def pytest_terminal_summary(terminalreporter):
+    for table in _tables_reported:
+        terminalreporter.write_line(table)
+
+
 @pytest.fixture(scope="session")
 def shared_videos() -> Path:
     if not (SHARED_VIDEOS / "labels.json").exists():

@@ -38,7 +38,7 @@ RESULTS: dict[tuple[str, str], tuple[float, float]] = {}
 
 
 @pytest.fixture(scope="module")
-def score(tmp_path_factory, request):
+def score(tmp_path_factory, show_table):
     """Scores one (exercise, view) on first use; prints the table of all scored at the end."""
     if not MODEL.exists():
         pytest.skip(f"no pose model at {MODEL}")
@@ -55,9 +55,7 @@ def score(tmp_path_factory, request):
     lines = ["", "synthetic floor exercises vs the pose model (error = share of standing height)",
              f"{'exercise':24} {'view':6} {'detected':>9} {'mean err':>9}"]
     lines += [f"{e:24} {v:6} {r:9.1%} {err:9.2%}" for (e, v), (r, err) in RESULTS.items()]
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():
-        print("\n".join(lines))
+    show_table(lines)
 
 
 @pytest.mark.parametrize("case", [(e, v) for e in EXERCISES for v in VIEWS],

@@ -26,7 +26,7 @@ CLIPS = [(exercise, view) for exercise in EXERCISES for view in ("front", "side"
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory, request):
+def scores(tmp_path_factory, show_table):
     if not MODEL.exists():
         pytest.skip(f"no pose model at {MODEL}")
     folder = tmp_path_factory.mktemp("gait_validation")
@@ -36,19 +36,17 @@ def scores(tmp_path_factory, request):
         label_path = generate_clip(exercise, view=view, reps=1, faults={2: [EXERCISES[exercise]]},
                                    noise=0.15, seed=300 + i, out=video)
         results[(exercise, view)] = score_clip(video, read_labels(label_path))
-    _print_table(request, results)
+    show_table(_table(results))
     return results
 
 
-def _print_table(request, results) -> None:
+def _table(results) -> list[str]:
     lines = ["", "synthetic banded walks vs the pose model (error = share of height)",
              f"{'exercise':20} {'view':6} {'detected':>9} {'mean err':>9} {'worst joint':>12}"]
     for (exercise, view), s in results.items():
         lines.append(f"{exercise:20} {view:6} {s.detection_rate:9.1%} {s.mean_error:9.2%} "
                      f"{s.worst_joint_error:12.2%}")
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():  # shown without -s
-        print("\n".join(lines))
+    return lines
 
 
 @pytest.mark.parametrize("clip", CLIPS, ids=["-".join(c) for c in CLIPS])

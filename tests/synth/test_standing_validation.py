@@ -45,7 +45,7 @@ def score(video: Path, labels: dict) -> tuple[float, float]:
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory, request):
+def scores(tmp_path_factory, show_table):
     """Scores clips on first use, so that ``-k`` runs only the clips it selects; the table of
     the clips scored is printed at the end."""
     if not MODEL.exists():
@@ -65,9 +65,7 @@ def scores(tmp_path_factory, request):
              "(error = share of standing height, visible body joints)",
              f"{'exercise':26} {'view':6} {'detected':>9} {'mean err':>9}"]
     lines += [f"{n:26} {v:6} {d:9.1%} {e:9.2%}" for (n, v), (d, e) in results.items()]
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():
-        print("\n".join(lines))
+    show_table(lines)
 
 
 @pytest.mark.parametrize("name, view", CASES, ids=["-".join(c) for c in CASES])

@@ -78,7 +78,7 @@ def score_clip(video: Path, labels: dict, visible_only: bool = False) -> ModelSc
 
 
 @pytest.fixture(scope="module")
-def scores(tmp_path_factory, request) -> dict[tuple[str, str, str], ModelScore]:
+def scores(tmp_path_factory, show_table) -> dict[tuple[str, str, str], ModelScore]:
     if not MODEL.exists():
         pytest.skip(f"no pose model at {MODEL}")
     folder = tmp_path_factory.mktemp("synth_validation")
@@ -88,20 +88,18 @@ def scores(tmp_path_factory, request) -> dict[tuple[str, str, str], ModelScore]:
         label_path = generate_clip("goblet_squat", view=view, body_type=body, reps=3,
                                    faults={2: [fault]}, noise=0.25, seed=100 + i, out=video)
         results[(view, body, fault)] = score_clip(video, read_labels(label_path))
-    _print_table(request, results)
+    show_table(_table(results))
     return results
 
 
-def _print_table(request, results) -> None:
+def _table(results) -> list[str]:
     lines = ["", "synthetic goblet squats vs the pose model (error = share of standing height)",
              f"{'view':6} {'body':12} {'fault':11} {'detected':>9} {'mean err':>9} "
              f"{'worst joint':>12}"]
     for (view, body, fault), s in results.items():
         lines.append(f"{view:6} {body:12} {fault:11} {s.detection_rate:9.1%} "
                      f"{s.mean_error:9.2%} {s.worst_joint_error:12.2%}")
-    capture = request.config.pluginmanager.getplugin("capturemanager")
-    with capture.global_and_fixture_disabled():  # shown without -s
-        print("\n".join(lines))
+    return lines
 
 
 @pytest.mark.parametrize("clip", CLIPS, ids=["-".join(c) for c in CLIPS])
